@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { startBackgroundService } from '@/src/extension/background-service';
+
+export default defineBackground(() => {
+  startBackgroundService();
+});

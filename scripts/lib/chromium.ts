@@ -1,0 +1,116 @@
+/** Finds a Chromium or Chrome binary, and launches it with the built extension loaded. */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { PageReport } from '../../src/engine/report';
+
+const USUAL_LOCATIONS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export const INSTALL_HINT = [
+  'No Chromium or Chrome found. Install one, or point CHROME_PATH at it:',
+  '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium',
+  '  macOS:          brew install --cask chromium',
+  '  any system:     CHROME_PATH=/path/to/chrome npm run demo',
+].join('\n');
+
+export function findChromium(): string | undefined {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return USUAL_LOCATIONS.find((path) => existsSync(path));
+}
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: {
+  headless: boolean;
+  extensionDir?: string;
+  executablePath?: string;
+  colorScheme?: 'light' | 'dark';
+}): Promise<ExtensionSession> {
+  const executablePath = options.executablePath ?? findChromium();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'evlens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until the extension has reported on the page at `url`, and returns the report with
+ * the tab id Chromium gave the page (read from the background's per-tab store, so tests need
+ * no "tabs" permission the product does not need).
+ */
+export async function waitForReport(
+  session: ExtensionSession,
+  url: string,
+  timeoutMs = 10_000,
+): Promise<{ tabId: number; report: PageReport }> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await session.serviceWorker.evaluate(async (pageUrl: string) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      const stored = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(stored)) {
+        if (key.startsWith('report:') && (value as { url?: string }).url === pageUrl) {
+          return { tabId: Number(key.slice('report:'.length)), report: value };
+        }
+      }
+      return null;
+    }, url);
+    if (found) return found as { tabId: number; report: PageReport };
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`The extension did not report on ${url} within ${timeoutMs} ms.`);
+}
+
+/** The slice of the extension API that our service-worker `evaluate` calls use. */
+export interface ExtensionGlobals {
+  chrome: {
+    storage: Record<'local' | 'session', { get(keys?: string | string[] | null): Promise<Record<string, unknown>> }>;
+  };
+}

@@ -1,0 +1,19 @@
+/** Prints a page report as the plain-text summary the demo and the auditor share. */
+import type { PageReport } from '../../src/engine/report';
+import { VERDICT_LOOKS } from '../../src/ui/verdicts';
+
+export function formatSummary(report: PageReport): string {
+  const lines = [
+    `Page: ${report.title || report.url}`,
+    `Health page: ${report.relevant ? 'yes' : 'no'} · dataset ${report.datasetVersion}`,
+    `${report.mentions.length} mentions of ${report.entries.length} entries`,
+  ];
+  const width = Math.max(0, ...report.entries.map((entry) => entry.name.length));
+  for (const entry of report.entries) {
+    const texts = [...new Set(report.mentions.filter((m) => m.entryId === entry.id).map((m) => m.text))];
+    lines.push(
+      `  ${String(entry.count).padStart(3)}  ${entry.name.padEnd(width)}  ${VERDICT_LOOKS[entry.verdict].label}  (${texts.join(', ')})`,
+    );
+  }
+  return lines.join('\n');
+}

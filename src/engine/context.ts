@@ -1,0 +1,45 @@
+/**
+ * Cheap context decisions: is this page about RLS or health at all, and is an element part
+ * of the main content rather than navigation, teasers or footers? Terms whose dataset policy
+ * is `health-context` ("iron", "exercise") are only annotated where both hold.
+ */
+
+/** Landmarks and class/id hints of page chrome. */
+const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar']);
+const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|masthead|sidebar|related|teasers?|promo|widget|share|social|subscribe|newsletter|cookie|advert|ads?)(?:$|[\s_-])/i;
+
+export function isInMainContent(element: Element): boolean {
+  for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
+    if (el.tagName === 'MAIN' || el.tagName === 'ARTICLE' || el.getAttribute('role') === 'main') return true;
+    if (CHROME_TAGS.has(el.tagName)) return false;
+    const role = el.getAttribute('role');
+    if (role && CHROME_ROLES.has(role)) return false;
+    const hint = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+    if (hint.trim() && CHROME_HINT.test(hint)) return false;
+  }
+  return true;
+}
+
+/** Words that mark a page as being about health, beyond our own dataset's terms. */
+const HEALTH_WORDS =
+  /\b(?:health|medical|medicine|doctor|physician|clinic(?:al)?|patients?|symptoms?|treatments?|therapy|disease|disorder|syndrome|diagnos\w*|supplements?|deficiency|dose|dosage|sleep|insomnia|nutrition|vitamins?|minerals?|neurolog\w*|pregnan\w*|anemia|anaemia|ferritin)\b/gi;
+
+export interface RelevanceInput {
+  /** Count of always-annotated mentions already found on the page. */
+  strongMentions: number;
+  title: string;
+  /** A bounded sample of the page's text. */
+  text: string;
+}
+
+/**
+ * A page is relevant when it mentions an always-annotated term (RLS, magnesium, a drug) or
+ * reads as a health page: several health words per thousand characters of text, or in its title.
+ */
+export function isHealthRelevant({ strongMentions, title, text }: RelevanceInput): boolean {
+  if (strongMentions > 0) return true;
+  if ((title.match(HEALTH_WORDS) ?? []).length > 0) return true;
+  const hits = (text.match(HEALTH_WORDS) ?? []).length;
+  return hits >= 5 && hits / Math.max(text.length, 1) >= 2 / 1000;
+}

@@ -1,0 +1,77 @@
+/**
+ * Collects the page's readable text as runs: stretches of text that read as one line of
+ * prose, possibly crossing inline elements. Each run keeps the text nodes it came from so a
+ * match in the run's text maps back to exact node offsets.
+ */
+import { isInline, isNeverTouch, isOwnWrapper } from './dom-rules';
+import type { VisibilityCheck } from './visibility';
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of this node's first character in the run's text. */
+  start: number;
+}
+
+export interface TextRun {
+  text: string;
+  segments: TextSegment[];
+  /** The nearest non-inline ancestor: the block the run reads in. */
+  block: Element;
+}
+
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+export function collectTextRuns(root: Element, isVisible: VisibilityCheck): TextRun[] {
+  const doc = root.ownerDocument;
+  const runs: TextRun[] = [];
+  let current = null as TextRun | null;
+  const endRun = () => {
+    if (current && current.text.trim()) runs.push(current);
+    current = null;
+  };
+
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode: (node: Node) =>
+      node.nodeType === 1 && (isNeverTouch(node as Element) || isOwnWrapper(node))
+        ? FILTER_REJECT
+        : FILTER_ACCEPT,
+  });
+
+  // The root itself may sit inside a never-touch region (an observer batch, say).
+  if (isInsideNeverTouch(root)) return runs;
+
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (!isInline(element)) endRun();
+      continue;
+    }
+    const text = node as Text;
+    const parent = text.parentElement;
+    if (!parent || !text.data || !isVisible(parent)) continue;
+    const block = blockOf(parent);
+    if (current && current.block !== block) endRun();
+    const run: TextRun = current ?? { text: '', segments: [], block };
+    run.segments.push({ node: text, start: run.text.length });
+    run.text += text.data;
+    current = run;
+  }
+  endRun();
+  return runs;
+}
+
+function blockOf(element: Element): Element {
+  let block: Element = element;
+  while (isInline(block) && block.parentElement) block = block.parentElement;
+  return block;
+}
+
+function isInsideNeverTouch(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    if (isNeverTouch(el) || isOwnWrapper(el)) return true;
+  }
+  return false;
+}
