@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { QUIET_CHROMIUM_FLAGS, findChromium } from './scripts/lib/find-chromium';
 
 // The production public key for signed dataset updates is a build-time setting (issue 6).
 export default defineConfig({
@@ -13,12 +14,20 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'evidence-lens@evidence-lens.org',
-        strict_min_version: '128.0',
+        // 140 (desktop ESR) and 142 (Android) are the first to support data_collection_permissions.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
+  // `npm run dev` opens the local Chromium (CHROME_PATH or the usual places) with reload on save.
+  webExt: {
+    binaries: { chrome: findChromium() ?? 'chromium' },
+    // Chromium refuses to start its sandbox as root (containers, CI machines).
+    chromiumArgs: [...QUIET_CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  },
   zip: {
-    excludeSources: ['demo-output/**', '.ci/**', 'coverage/**', '**/*.log', '.env*'],
+    excludeSources: ['tests/**', 'docs/**', 'demo-output/**', '.ci/**', 'coverage/**', '**/*.log', '.env*'],
   },
 });

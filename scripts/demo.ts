@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { PageReport } from '../src/engine/report';
 import { buildExtension } from './lib/build';
-import { INSTALL_HINT, findChromium, launchWithExtension, waitForReport } from './lib/chromium';
+import { launchWithExtension, waitForReport } from './lib/chromium';
+import { INSTALL_HINT, findChromium } from './lib/find-chromium';
 import { startStaticServer } from './lib/static-server';
 import { formatSummary } from './lib/summary';
 

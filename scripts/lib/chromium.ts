@@ -1,32 +1,12 @@
-/** Finds a Chromium or Chrome binary, and launches it with the built extension loaded. */
+/** Launches Chromium with the built extension loaded, and reads what the extension reported. */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { PageReport } from '../../src/engine/report';
+import { INSTALL_HINT, QUIET_CHROMIUM_FLAGS, findChromium } from './find-chromium';
 
-const USUAL_LOCATIONS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-
-export const INSTALL_HINT = [
-  'No Chromium or Chrome found. Install one, or point CHROME_PATH at it:',
-  '  Debian/Ubuntu:  sudo apt-get update && sudo apt-get install -y chromium',
-  '  macOS:          brew install --cask chromium',
-  '  any system:     CHROME_PATH=/path/to/chrome npm run demo',
-].join('\n');
-
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return USUAL_LOCATIONS.find((path) => existsSync(path));
-}
+export { INSTALL_HINT, findChromium };
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -60,11 +40,7 @@ export async function launchWithExtension(options: {
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_FLAGS,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

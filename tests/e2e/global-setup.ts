@@ -1,5 +1,5 @@
 import { buildExtension } from '../../scripts/lib/build';
-import { INSTALL_HINT, findChromium } from '../../scripts/lib/chromium';
+import { INSTALL_HINT, findChromium } from '../../scripts/lib/find-chromium';
 
 /** Build once per run, so every browser test loads the extension exactly as it ships. */
 export default function setup(): void {
