@@ -64,8 +64,9 @@ export async function launchWithExtension(options: {
 export async function waitForReport(
   session: ExtensionSession,
   url: string,
-  timeoutMs = 10_000,
+  options: { timeoutMs?: number; until?: (report: PageReport) => boolean } = {},
 ): Promise<{ tabId: number; report: PageReport }> {
+  const { timeoutMs = 10_000, until = () => true } = options;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = await session.serviceWorker.evaluate(async (pageUrl: string) => {
@@ -78,7 +79,7 @@ export async function waitForReport(
       }
       return null;
     }, url);
-    if (found) return found as { tabId: number; report: PageReport };
+    if (found && until(found.report as PageReport)) return found as { tabId: number; report: PageReport };
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`The extension did not report on ${url} within ${timeoutMs} ms.`);

@@ -6,7 +6,7 @@
 import type { Dataset, Entry } from '../dataset/schema';
 import { isHealthRelevant, isInMainContent } from './context';
 import { compileMatcher, type AliasMatch, type Matcher } from './matcher';
-import { collectTextRuns, type TextRun } from './text-runs';
+import { iterateTextRuns, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
 import { Wrapper } from './wrapper';
 
@@ -23,6 +23,11 @@ export interface Mention {
 export interface AnnotatorOptions {
   /** 'layout' in a browser; 'markup' where the DOM has no layout (Node, unit tests). */
   visibility: VisibilityMode;
+  /**
+   * Runs each of our DOM edits. The page watcher passes one that sets our own mutations
+   * aside, so the observer never mistakes them for the page's.
+   */
+  editGuard?: (edit: () => void) => void;
 }
 
 /** How much text the relevance decision samples: enough to judge, cheap on huge pages. */
@@ -33,7 +38,9 @@ export class Annotator {
   private readonly matcher: Matcher;
   private readonly entries: Map<string, Entry>;
   private readonly wrapper = new Wrapper();
+  private readonly guard: (edit: () => void) => void;
   private relevant: boolean | null = null;
+  private nextMentionId = 1;
 
   constructor(
     private readonly doc: Document,
@@ -42,47 +49,125 @@ export class Annotator {
   ) {
     this.matcher = compileMatcher(dataset);
     this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
+    this.guard = options.editGuard ?? ((edit) => edit());
   }
 
-  /** Whether the page reads as a health page (decided on the first scan). */
+  /** Whether the page reads as a health page (decided on the first scan after a reset). */
   get pageRelevant(): boolean {
     return this.relevant ?? false;
   }
 
-  /** Annotates everything under root not yet annotated; returns the new mentions. */
+  /** Annotates everything under root not yet annotated, in one go; returns the new mentions. */
   scan(root: Element | null = this.doc.body): Mention[] {
-    if (!root) return [];
-    const runs = collectTextRuns(root, createVisibilityCheck(this.options.visibility));
-    const found = runs.map((run) => ({ run, matches: this.matcher.find(run.text) }));
-    this.relevant ??= this.decideRelevance(found, runs);
+    const steps = this.scanSteps(root);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same as scan, but hands the main thread back to the page whenever a slice has run
+   * for `sliceMs`, so no task of ours grows long on a big page.
+   */
+  async scanSliced(
+    root: Element | null = this.doc.body,
+    options: { sliceMs: number; yieldToPage: () => Promise<void>; now: () => number },
+  ): Promise<Mention[]> {
+    const steps = this.scanSteps(root);
+    let sliceStart = options.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (options.now() - sliceStart >= options.sliceMs) {
+        await options.yieldToPage();
+        sliceStart = options.now();
+      }
+    }
+  }
+
+  /** Forgets the page-level decisions (after a single-page-app navigation, say). */
+  resetPageContext(): void {
+    this.relevant = null;
+  }
+
+  /** Drops mentions whose wrappers the page has removed. */
+  pruneDetached(): void {
+    const kept = this.mentions.filter((mention) => mention.elements.some((element) => element.isConnected));
+    this.mentions.splice(0, this.mentions.length, ...kept);
+  }
+
+  /**
+   * The page rewrote a text node; if we had wrapped or split it, give it back whole.
+   * Returns the element to rescan, or null when the node was none of ours.
+   */
+  releaseRewritten(node: Text): Element | null {
+    const parentBefore = node.parentElement;
+    let released = false;
+    this.guard(() => {
+      released = this.wrapper.releaseRewritten(node);
+    });
+    if (!released) return null;
+    this.pruneDetached();
+    return node.parentElement ?? parentBefore;
+  }
+
+  /** Removes every wrapper and restores the page's text nodes exactly. */
+  clear(): void {
+    this.guard(() => this.wrapper.unwrapAll());
+    this.mentions.length = 0;
+    this.relevant = null;
+    this.nextMentionId = 1;
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /**
+   * The scan as small steps: collect runs, match them, decide relevance, then wrap one match
+   * per step. Yields between steps; returns the new mentions in reading order.
+   */
+  private *scanSteps(root: Element | null): Generator<void, Mention[]> {
+    if (!root || !root.isConnected) return [];
+    const isVisible = createVisibilityCheck(this.options.visibility);
+    const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
+    const sample: string[] = [];
+    let sampled = 0;
+    for (const run of iterateTextRuns(root, isVisible)) {
+      const matches = this.matcher.find(run.text);
+      if (matches.length > 0) found.push({ run, matches, length: run.segments.map((s) => s.node.data.length) });
+      if (sampled < RELEVANCE_SAMPLE) {
+        sample.push(run.text);
+        sampled += run.text.length;
+      }
+      yield;
+    }
+    this.relevant ??= this.decideRelevance(found, sample.join(' '));
 
     const added: Mention[] = [];
-    for (const { run, matches } of found) {
+    for (const { run, matches, length } of found) {
+      // The page may have changed the run while we paused; the watcher will bring it back.
+      if (!runIntact(run, length)) continue;
       const accepted = matches.filter((match) => this.accepts(match, run));
-      const firstId = this.mentions.length + added.length + 1;
+      const firstId = this.nextMentionId;
+      this.nextMentionId += accepted.length;
       const runMentions: Mention[] = [];
       // Last to first, so earlier offsets in the run stay valid while we split nodes.
       for (let i = accepted.length - 1; i >= 0; i--) {
         const { start, end, entryId, text } = accepted[i]!;
         const id = firstId + i;
-        const elements = this.wrapper.wrap(run, start, end, entryId, id);
+        let elements: Element[] = [];
+        this.guard(() => {
+          elements = this.wrapper.wrap(run, start, end, entryId, id);
+        });
         if (elements.length > 0) runMentions.unshift({ id, entryId, text, elements });
       }
       added.push(...runMentions);
+      yield;
     }
     this.mentions.push(...added);
     return added;
-  }
-
-  /** Removes every wrapper and restores the page's text nodes exactly. */
-  clear(): void {
-    this.wrapper.unwrapAll();
-    this.mentions.length = 0;
-    this.relevant = null;
-  }
-
-  entry(id: string): Entry | undefined {
-    return this.entries.get(id);
   }
 
   private accepts(match: AliasMatch, run: TextRun): boolean {
@@ -92,17 +177,20 @@ export class Annotator {
     return this.pageRelevant && isInMainContent(run.block);
   }
 
-  private decideRelevance(found: Array<{ matches: AliasMatch[] }>, runs: TextRun[]): boolean {
-    const strongMentions = found.reduce(
-      (count, { matches }) =>
-        count + matches.filter((m) => this.entries.get(m.entryId)?.match.scope === 'always').length,
-      0,
-    );
-    let text = '';
-    for (const run of runs) {
-      if (text.length >= RELEVANCE_SAMPLE) break;
-      text += `${run.text} `;
+  private decideRelevance(found: Array<{ matches: AliasMatch[] }>, text: string): boolean {
+    // Mentions wrapped before a reset (a single-page-app navigation) still count.
+    let strongMentions = this.mentions.filter((m) => this.entries.get(m.entryId)?.match.scope === 'always').length;
+    for (const { matches } of found) {
+      for (const match of matches) {
+        if (this.entries.get(match.entryId)?.match.scope === 'always') strongMentions++;
+      }
     }
     return isHealthRelevant({ strongMentions, title: this.doc.title, text });
   }
+}
+
+function runIntact(run: TextRun, lengths: number[]): boolean {
+  return run.segments.every(
+    (segment, index) => segment.node.isConnected && segment.node.data.length === lengths[index],
+  );
 }

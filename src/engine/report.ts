@@ -25,6 +25,8 @@ export interface PageReport {
   mentions: ReportMention[];
   /** Mentioned entries in order of first appearance, with mention counts. */
   entries: ReportEntry[];
+  /** Something the reader should know about this page's annotation (e.g. the breaker tripped). */
+  note: string | null;
 }
 
 export function buildReport(input: {
@@ -34,6 +36,7 @@ export function buildReport(input: {
   datasetVersion: string;
   mentions: readonly Mention[];
   entryById: (id: string) => Entry | undefined;
+  note?: string | null;
 }): PageReport {
   const entries = new Map<string, ReportEntry>();
   for (const mention of input.mentions) {
@@ -54,5 +57,6 @@ export function buildReport(input: {
     // Line breaks inside a mention are layout, not content.
     mentions: input.mentions.map(({ id, entryId, text }) => ({ id, entryId, text: text.replace(/\s+/g, ' ') })),
     entries: [...entries.values()],
+    note: input.note ?? null,
   };
 }

@@ -25,11 +25,19 @@ const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 
 export function collectTextRuns(root: Element, isVisible: VisibilityCheck): TextRun[] {
+  return [...iterateTextRuns(root, isVisible)];
+}
+
+/**
+ * Yields runs in document order as the walk completes them, so a caller can pause between
+ * runs. Safe to wrap a yielded run before resuming: the walker has already moved past it.
+ */
+export function* iterateTextRuns(root: Element, isVisible: VisibilityCheck): Generator<TextRun> {
   const doc = root.ownerDocument;
-  const runs: TextRun[] = [];
   let current = null as TextRun | null;
+  let finished = null as TextRun | null;
   const endRun = () => {
-    if (current && current.text.trim()) runs.push(current);
+    if (current && current.text.trim()) finished = current;
     current = null;
   };
 
@@ -41,26 +49,30 @@ export function collectTextRuns(root: Element, isVisible: VisibilityCheck): Text
   });
 
   // The root itself may sit inside a never-touch region (an observer batch, say).
-  if (isInsideNeverTouch(root)) return runs;
+  if (isInsideNeverTouch(root)) return;
 
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === 1) {
-      const element = node as Element;
-      if (!isInline(element)) endRun();
-      continue;
+      if (!isInline(node as Element)) endRun();
+    } else {
+      const text = node as Text;
+      const parent = text.parentElement;
+      if (parent && text.data && isVisible(parent)) {
+        const block = blockOf(parent);
+        if (current && current.block !== block) endRun();
+        const run: TextRun = current ?? { text: '', segments: [], block };
+        run.segments.push({ node: text, start: run.text.length });
+        run.text += text.data;
+        current = run;
+      }
     }
-    const text = node as Text;
-    const parent = text.parentElement;
-    if (!parent || !text.data || !isVisible(parent)) continue;
-    const block = blockOf(parent);
-    if (current && current.block !== block) endRun();
-    const run: TextRun = current ?? { text: '', segments: [], block };
-    run.segments.push({ node: text, start: run.text.length });
-    run.text += text.data;
-    current = run;
+    if (finished) {
+      yield finished;
+      finished = null;
+    }
   }
   endRun();
-  return runs;
+  if (finished) yield finished;
 }
 
 function blockOf(element: Element): Element {

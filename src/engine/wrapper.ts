@@ -49,6 +49,40 @@ export class Wrapper {
     return this.wrappers.size;
   }
 
+  /**
+   * The page rewrote a text node we had split (frameworks set `data` on the node they hold).
+   * Its new text is the truth: unwrap it, and drop the pieces we had split off, which now
+   * hold stale text. Returns false when the node is none of ours.
+   */
+  releaseRewritten(node: Text): boolean {
+    const origin = this.origins.get(node) ?? node;
+    const pieces = [...this.origins].filter(([, from]) => from === origin).map(([piece]) => piece);
+    if (pieces.length === 0 && !this.isWrapped(node)) return false;
+    for (const member of [origin, ...pieces]) this.unwrapAround(member);
+    for (const piece of pieces) {
+      this.origins.delete(piece);
+      // The page wrote the whole text into the node it holds; our split-off tails are stale.
+      if (node === origin) piece.parentNode?.removeChild(piece);
+    }
+    return true;
+  }
+
+  private isWrapped(node: Text): boolean {
+    const parent = node.parentNode;
+    return !!parent && this.wrappers.has(parent as Element);
+  }
+
+  private unwrapAround(node: Text): void {
+    const wrapper = node.parentNode as Element | null;
+    if (!wrapper || !this.wrappers.has(wrapper)) return;
+    const parent = wrapper.parentNode;
+    if (parent) {
+      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+      parent.removeChild(wrapper);
+    }
+    this.wrappers.delete(wrapper);
+  }
+
   private wrapText(node: Text, from: number, to: number, entryId: string, mentionId: number): Element {
     let target = node;
     // Split the tail first so `node` keeps its head and its identity.

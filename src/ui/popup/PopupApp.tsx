@@ -58,17 +58,26 @@ function PopupBody({ state }: { state: State }) {
 }
 
 function ReportView({ report }: { report: PageReport }) {
+  const note = report.note ? (
+    <p class="note" role="note">
+      {report.note}
+    </p>
+  ) : null;
   if (report.mentions.length === 0) {
     return (
-      <p class="state empty" role="status">
-        Nothing to annotate on this page: it mentions none of the treatments, supplements or conditions in the
-        evidence dataset.
-      </p>
+      <>
+        <p class="state empty" role="status">
+          Nothing to annotate on this page: it mentions none of the treatments, supplements or conditions in the
+          evidence dataset.
+        </p>
+        {note}
+      </>
     );
   }
   const total = report.mentions.length;
   return (
     <section aria-labelledby="found-heading">
+      {note}
       <h2 id="found-heading" class="summary">
         {total} {total === 1 ? 'mention' : 'mentions'} of {report.entries.length}{' '}
         {report.entries.length === 1 ? 'topic' : 'topics'}
