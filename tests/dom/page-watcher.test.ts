@@ -111,8 +111,7 @@ describe('PageWatcher', () => {
     );
     const held = doc.getElementById('p')!.firstChild as Text;
     const pending: Array<() => void> = [];
-    let annotator: Annotator;
-    const watcher = new PageWatcher({
+    const watcher: PageWatcher = new PageWatcher({
       root: doc.body,
       onBatch: async (roots) => {
         for (const root of roots) annotator.scan(root);
@@ -123,7 +122,7 @@ describe('PageWatcher', () => {
       schedule: (flush) => pending.push(flush),
       minBatchIntervalMs: 0,
     });
-    annotator = new Annotator(doc, dataset, { visibility: 'markup', editGuard: watcher.guard });
+    const annotator = new Annotator(doc, dataset, { visibility: 'markup', editGuard: watcher.guard });
     watcher.start();
     annotator.scan();
     expect(doc.querySelectorAll('evlens-mark')).toHaveLength(2);
