@@ -130,7 +130,7 @@ export class Annotator {
    */
   private *scanSteps(root: Element | null): Generator<void, Mention[]> {
     if (!root || !root.isConnected) return [];
-    const isVisible = createVisibilityCheck(this.options.visibility);
+    const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
     const sample: string[] = [];
     let sampled = 0;

@@ -1,0 +1,36 @@
+/**
+ * `npm run annotate -- <page.html> [--json]`: runs the extension's engine on a saved page in
+ * Node and prints the page report: every mention (text, entry, verdict, position) and whether
+ * the page reads as a health page. Editors auditing pages use it; so do the corpus tests.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VERDICT_LOOKS } from '../src/ui/verdicts';
+import { auditFile } from './lib/audit-file';
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const file = args.find((arg) => !arg.startsWith('--'));
+  if (!file) {
+    console.error('Usage: npm run annotate -- <page.html> [--json]');
+    process.exit(2);
+  }
+  const path = resolve(file);
+  const report = auditFile(readFileSync(path, 'utf8'), pathToFileURL(path).href);
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  console.log(`${report.title || path}`);
+  console.log(`Health page: ${report.relevant ? 'yes' : 'no'} · dataset ${report.datasetVersion}`);
+  console.log(`${report.mentions.length} mentions of ${report.entries.length} entries\n`);
+  for (const mention of report.mentions) {
+    console.log(
+      `#${String(mention.id).padEnd(4)} ${JSON.stringify(mention.text).padEnd(28)} ${mention.entryId.padEnd(26)} ${VERDICT_LOOKS[mention.verdict].label.padEnd(30)} ${mention.path} @${mention.offset}`,
+    );
+  }
+}
+
+main();
