@@ -4,7 +4,7 @@
  * script, the Node auditor and the tests all run this same code.
  */
 import type { Dataset, Entry } from '../dataset/schema';
-import { isHealthRelevant, isInMainContent } from './context';
+import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
 import { compileMatcher, type AliasMatch, type Matcher } from './matcher';
 import { iterateTextRuns, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
@@ -172,7 +172,7 @@ export class Annotator {
 
   private accepts(match: AliasMatch, run: TextRun): boolean {
     const entry = this.entries.get(match.entryId);
-    if (!entry) return false;
+    if (!entry || isInNavigation(run.block)) return false;
     if (entry.match.scope === 'always') return true;
     return this.pageRelevant && isInMainContent(run.block);
   }

@@ -9,6 +9,18 @@ const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar']);
 const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|masthead|sidebar|related|teasers?|promo|widget|share|social|subscribe|newsletter|cookie|advert|ads?)(?:$|[\s_-])/i;
 
+const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar']);
+
+/** Navigation menus: never annotated, whatever the term (a highlighted menu item is clutter). */
+export function isInNavigation(element: Element): boolean {
+  for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
+    if (el.tagName === 'NAV' || el.tagName === 'MENU') return true;
+    const role = el.getAttribute('role');
+    if (role && NAVIGATION_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
 export function isInMainContent(element: Element): boolean {
   for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (el.tagName === 'MAIN' || el.tagName === 'ARTICLE' || el.getAttribute('role') === 'main') return true;

@@ -41,17 +41,27 @@ export function* iterateTextRuns(root: Element, isVisible: VisibilityCheck): Gen
     current = null;
   };
 
+  // A skipped element (ours, or never-touch) still separates the text around it: "restless
+  // <evlens-mark>…</evlens-mark> syndrome" must not read as one phrase on a second scan.
+  let skippedSince = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node: Node) =>
-      node.nodeType === 1 && (isNeverTouch(node as Element) || isOwnWrapper(node))
-        ? FILTER_REJECT
-        : FILTER_ACCEPT,
+    acceptNode: (node: Node) => {
+      if (node.nodeType === 1 && (isNeverTouch(node as Element) || isOwnWrapper(node))) {
+        skippedSince = true;
+        return FILTER_REJECT;
+      }
+      return FILTER_ACCEPT;
+    },
   });
 
   // The root itself may sit inside a never-touch region (an observer batch, say).
   if (isInsideNeverTouch(root)) return;
 
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (skippedSince) {
+      endRun();
+      skippedSince = false;
+    }
     if (node.nodeType === 1) {
       if (!isInline(node as Element)) endRun();
     } else {
