@@ -6,7 +6,7 @@
 import type { Dataset, Entry } from '../dataset/schema';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
 import { compileMatcher, type AliasMatch, type Matcher } from './matcher';
-import { iterateTextRuns, type TextRun } from './text-runs';
+import { isStretchVisible, iterateTextRuns, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
 import { Wrapper } from './wrapper';
 
@@ -24,8 +24,8 @@ export interface AnnotatorOptions {
   /** 'layout' in a browser; 'markup' where the DOM has no layout (Node, unit tests). */
   visibility: VisibilityMode;
   /**
-   * Runs each of our DOM edits. The page watcher passes one that sets our own mutations
-   * aside, so the observer never mistakes them for the page's.
+   * Runs our DOM edits (one call per synchronous slice). The page watcher passes one that
+   * switches its observer off meanwhile, so it never mistakes our edits for the page's.
    */
   editGuard?: (edit: () => void) => void;
 }
@@ -60,29 +60,37 @@ export class Annotator {
   /** Annotates everything under root not yet annotated, in one go; returns the new mentions. */
   scan(root: Element | null = this.doc.body): Mention[] {
     const steps = this.scanSteps(root);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    let mentions: Mention[] = [];
+    this.guard(() => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return void (mentions = step.value);
+      }
+    });
+    return mentions;
   }
 
   /**
    * The same as scan, but hands the main thread back to the page whenever a slice has run
-   * for `sliceMs`, so no task of ours grows long on a big page.
+   * for `sliceMs`, so no task of ours grows long on a big page. Each slice is one guarded
+   * edit: the page's observer is off only while our synchronous slice runs.
    */
   async scanSliced(
     root: Element | null = this.doc.body,
     options: { sliceMs: number; yieldToPage: () => Promise<void>; now: () => number },
   ): Promise<Mention[]> {
     const steps = this.scanSteps(root);
-    let sliceStart = options.now();
     for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (options.now() - sliceStart >= options.sliceMs) {
-        await options.yieldToPage();
-        sliceStart = options.now();
-      }
+      let result: Mention[] | undefined;
+      const sliceStart = options.now();
+      this.guard(() => {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return void (result = step.value);
+          if (options.now() - sliceStart >= options.sliceMs) return;
+        }
+      });
+      if (result) return result;
+      await options.yieldToPage();
     }
   }
 
@@ -130,12 +138,15 @@ export class Annotator {
    */
   private *scanSteps(root: Element | null): Generator<void, Mention[]> {
     if (!root || !root.isConnected) return [];
+    // Most pages hold no candidate at all: one native text read and one regex test settle it.
+    // Relevance is left undecided until content with a candidate arrives.
+    if (!this.matcher.mayContain(root.textContent ?? '')) return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
     const sample: string[] = [];
     let sampled = 0;
-    for (const run of iterateTextRuns(root, isVisible)) {
-      const matches = this.matcher.find(run.text);
+    for (const run of iterateTextRuns(root)) {
+      const matches = this.matcher.find(run.text).filter((m) => isStretchVisible(run, m.start, m.end, isVisible));
       if (matches.length > 0) found.push({ run, matches, length: run.segments.map((s) => s.node.data.length) });
       if (sampled < RELEVANCE_SAMPLE) {
         sample.push(run.text);
@@ -153,16 +164,14 @@ export class Annotator {
       const firstId = this.nextMentionId;
       this.nextMentionId += accepted.length;
       const runMentions: Mention[] = [];
-      // Last to first, so earlier offsets in the run stay valid while we split nodes.
+      // Last match first, so earlier offsets stay valid as we split nodes.
       for (let i = accepted.length - 1; i >= 0; i--) {
         const { start, end, entryId, text } = accepted[i]!;
         const id = firstId + i;
-        let elements: Element[] = [];
-        this.guard(() => {
-          elements = this.wrapper.wrap(run, start, end, entryId, id);
-        });
-        if (elements.length > 0) runMentions.unshift({ id, entryId, text, elements });
+        const elements = this.wrapper.wrap(run, start, end, entryId, id);
+        if (elements.length > 0) runMentions.push({ id, entryId, text, elements });
       }
+      runMentions.reverse();
       added.push(...runMentions);
       yield;
     }

@@ -7,36 +7,43 @@ export const WRAPPER_TAG = 'evlens-mark';
 export const ENTRY_ATTR = 'data-evlens-entry';
 export const MENTION_ATTR = 'data-evlens-mention';
 
+// Tag names as the DOM reports them: upper case for HTML, lower case for SVG and MathML in
+// HTML documents. Kept exact so the hot walk never allocates an upper-cased copy.
+const bothCases = (tags: string[]) => new Set(tags.flatMap((tag) => [tag, tag.toLowerCase()]));
+
 /** Never read or wrap inside these: code, form fields, scripts, vector and maths markup. */
-const NEVER_TOUCH_TAGS = new Set([
+const NEVER_TOUCH_TAGS = bothCases([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON',
 ]);
+const WRAPPER_TAG_NAMES = bothCases([WRAPPER_TAG.toUpperCase()]);
 
 /**
  * Elements that flow inside a line of text: a mention may cross them
  * ("restless <em>legs</em> syndrome"). Any other element ends a run of text.
  */
-const INLINE_TAGS = new Set([
+const INLINE_TAGS = bothCases([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS',
   'LABEL', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'BIG',
   'TT', 'STRIKE', 'NOBR', 'WRAPPER',
 ]);
 
 export function isNeverTouch(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+  const tag = element.tagName;
   if (NEVER_TOUCH_TAGS.has(tag)) return true;
-  if (tag.startsWith('EVLENS-')) return true;
+  if (tag.charCodeAt(0) === 69 /* E */ || tag.charCodeAt(0) === 101 /* e */) {
+    if (tag.toLowerCase().startsWith(OWN_PREFIX)) return true;
+  }
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return element.hasAttribute('hidden');
 }
 
 export function isInline(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName.toUpperCase());
+  return INLINE_TAGS.has(element.tagName);
 }
 
 export function isOwnWrapper(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName.toUpperCase() === WRAPPER_TAG.toUpperCase();
+  return node.nodeType === 1 && WRAPPER_TAG_NAMES.has((node as Element).tagName);
 }

@@ -59,7 +59,7 @@ export class PageWatcher {
   start(): void {
     if (!this.stopped || this.trippedReason) return;
     this.stopped = false;
-    this.observer.observe(this.options.root, { childList: true, subtree: true, characterData: true });
+    this.observe();
   }
 
   stop(): void {
@@ -69,15 +69,23 @@ export class PageWatcher {
   }
 
   /**
-   * Runs one of our own DOM edits so the observer does not see it: records already pending
-   * (the page's) are queued first, the ones our edit caused are discarded.
+   * Runs one of our own DOM edits unobserved: records already pending (the page's) are queued
+   * first, then the observer is off while we edit, so our edits create no records at all.
    */
   readonly guard = (edit: () => void): void => {
     if (this.stopped) return edit();
     this.enqueue(this.observer.takeRecords());
-    edit();
-    this.observer.takeRecords();
+    this.observer.disconnect();
+    try {
+      edit();
+    } finally {
+      if (!this.stopped) this.observe();
+    }
   };
+
+  private observe(): void {
+    this.observer.observe(this.options.root, { childList: true, subtree: true, characterData: true });
+  }
 
   private enqueue(records: MutationRecord[]): void {
     if (this.stopped) return;

@@ -27,6 +27,17 @@ export interface PageReport {
   entries: ReportEntry[];
   /** Something the reader should know about this page's annotation (e.g. the breaker tripped). */
   note: string | null;
+  /** Our own main-thread cost on this page, as the content script measured it. */
+  timing?: ReportTiming;
+}
+
+export interface ReportTiming {
+  /** Compiling the matcher and setting up, before the first scan. */
+  setupMs: number;
+  /** Scanning and wrapping, summed over slices (time handed back to the page excluded). */
+  scanMs: number;
+  /** The longest single slice of our work: our longest task. */
+  longestSliceMs: number;
 }
 
 export function buildReport(input: {
@@ -37,6 +48,7 @@ export function buildReport(input: {
   mentions: readonly Mention[];
   entryById: (id: string) => Entry | undefined;
   note?: string | null;
+  timing?: ReportTiming;
 }): PageReport {
   const entries = new Map<string, ReportEntry>();
   for (const mention of input.mentions) {
@@ -58,5 +70,6 @@ export function buildReport(input: {
     mentions: input.mentions.map(({ id, entryId, text }) => ({ id, entryId, text: text.replace(/\s+/g, ' ') })),
     entries: [...entries.values()],
     note: input.note ?? null,
+    ...(input.timing ? { timing: input.timing } : {}),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Collects the page's readable text as runs: stretches of text that read as one line of
- * prose, possibly crossing inline elements. Each run keeps the text nodes it came from so a
- * match in the run's text maps back to exact node offsets.
+ * Collects the page's text as runs: stretches of text that read as one line of prose,
+ * possibly crossing inline elements. Each run keeps the text nodes it came from so a match in
+ * the run's text maps back to exact node offsets. Elements marked hidden are skipped here;
+ * whether the rest can be seen is asked per match (isStretchVisible), where it is cheap.
  */
 import { isInline, isNeverTouch, isOwnWrapper } from './dom-rules';
 import type { VisibilityCheck } from './visibility';
@@ -24,15 +25,25 @@ const SHOW_TEXT = 0x4;
 const FILTER_ACCEPT = 1;
 const FILTER_REJECT = 2;
 
-export function collectTextRuns(root: Element, isVisible: VisibilityCheck): TextRun[] {
-  return [...iterateTextRuns(root, isVisible)];
+/**
+ * Whether every text node under run.text[start, end) can be seen. Asked only for matches,
+ * so pages pay for visibility checks only where there is something to annotate.
+ */
+export function isStretchVisible(run: TextRun, start: number, end: number, isVisible: VisibilityCheck): boolean {
+  for (const segment of run.segments) {
+    const segmentEnd = segment.start + segment.node.data.length;
+    if (segmentEnd <= start || segment.start >= end) continue;
+    const parent = segment.node.parentElement;
+    if (!parent || !isVisible(parent)) return false;
+  }
+  return true;
 }
 
 /**
  * Yields runs in document order as the walk completes them, so a caller can pause between
  * runs. Safe to wrap a yielded run before resuming: the walker has already moved past it.
  */
-export function* iterateTextRuns(root: Element, isVisible: VisibilityCheck): Generator<TextRun> {
+export function* iterateTextRuns(root: Element): Generator<TextRun> {
   const doc = root.ownerDocument;
   let current = null as TextRun | null;
   let finished = null as TextRun | null;
@@ -67,7 +78,7 @@ export function* iterateTextRuns(root: Element, isVisible: VisibilityCheck): Gen
     } else {
       const text = node as Text;
       const parent = text.parentElement;
-      if (parent && text.data && isVisible(parent)) {
+      if (parent && text.data) {
         const block = blockOf(parent);
         if (current && current.block !== block) endRun();
         const run: TextRun = current ?? { text: '', segments: [], block };

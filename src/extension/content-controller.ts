@@ -8,7 +8,7 @@ import type { Dataset, Reference } from '../dataset/schema';
 import { Annotator, type Mention } from '../engine/annotator';
 import { ENTRY_ATTR } from '../engine/dom-rules';
 import { PageWatcher } from '../engine/page-watcher';
-import { buildReport } from '../engine/report';
+import { buildReport, type ReportTiming } from '../engine/report';
 import { mountTooltipLayer, type TooltipLayer } from '../ui/tooltip/tooltip-layer';
 import { sendToBackground } from './messages';
 import { onSameDocumentNavigation } from './navigation-watch';
@@ -21,7 +21,10 @@ export async function startContentController(doc: Document, signal: AbortSignal)
   const { dataset } = await sendToBackground({ type: 'dataset:get' });
   const body = doc.body;
   if (signal.aborted || !body) return;
-  new PageSession(doc, body, dataset, signal).start();
+  const setupStart = performance.now();
+  const session = new PageSession(doc, body, dataset, signal);
+  session.timing.setupMs = performance.now() - setupStart;
+  session.start();
 }
 
 class PageSession {
@@ -30,6 +33,8 @@ class PageSession {
   private tooltip: TooltipLayer | null = null;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private watcherNote: string | null = null;
+  private readonly focusableEntries = new Set<string>();
+  readonly timing: ReportTiming = { setupMs: 0, scanMs: 0, longestSliceMs: 0 };
 
   constructor(
     private readonly doc: Document,
@@ -73,28 +78,35 @@ class PageSession {
   /** Annotates a subtree in slices; resolves to the main-thread time it took (yields excluded). */
   private async annotate(root: Element): Promise<number> {
     if (this.signal.aborted) return 0;
-    let waitedMs = 0;
-    const started = performance.now();
+    let busyMs = 0;
+    let sliceStart = performance.now();
+    const endSlice = () => {
+      const slice = performance.now() - sliceStart;
+      busyMs += slice;
+      this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, slice);
+    };
     const added = await this.annotator.scanSliced(root, {
       sliceMs: SLICE_MS,
       yieldToPage: async () => {
-        const before = performance.now();
+        endSlice();
         await yieldToPage();
-        waitedMs += performance.now() - before;
+        sliceStart = performance.now();
       },
       now: () => performance.now(),
     });
-    const busyMs = performance.now() - started - waitedMs;
-    if (this.signal.aborted || added.length === 0) return busyMs;
-    this.watcher.guard(() => makeFocusable(added));
-    this.tooltip ??= mountTooltipLayer({
-      doc: this.doc,
-      entryFor: (element) => this.annotator.entry(element.getAttribute(ENTRY_ATTR) ?? ''),
-      references: new Map<string, Reference>(this.dataset.references.map((r) => [r.id, r])),
-      datasetVersion: this.dataset.version,
-      signal: this.signal,
-    });
-    this.scheduleReport();
+    if (!this.signal.aborted && added.length > 0) {
+      this.watcher.guard(() => makeFocusable(added, this.focusableEntries));
+      this.tooltip ??= mountTooltipLayer({
+        doc: this.doc,
+        entryFor: (element) => this.annotator.entry(element.getAttribute(ENTRY_ATTR) ?? ''),
+        references: new Map<string, Reference>(this.dataset.references.map((r) => [r.id, r])),
+        datasetVersion: this.dataset.version,
+        signal: this.signal,
+      });
+      this.scheduleReport();
+    }
+    endSlice();
+    this.timing.scanMs += busyMs;
     return busyMs;
   }
 
@@ -114,14 +126,22 @@ class PageSession {
       mentions: this.annotator.mentions,
       entryById: (id) => this.annotator.entry(id),
       note: this.watcherNote,
+      timing: { ...this.timing },
     });
     await sendToBackground({ type: 'report:set', report }).catch(() => undefined);
   }
 }
 
-/** One tab stop per mention (on its first wrapper), so keyboard users can reach the tooltip. */
-function makeFocusable(mentions: readonly Mention[]): void {
-  for (const mention of mentions) mention.elements[0]?.setAttribute('tabindex', '0');
+/**
+ * One tab stop per entry (its first mention), so keyboard users can reach every tooltip
+ * without the page gaining hundreds of tab stops; the next-mention shortcut visits the rest.
+ */
+function makeFocusable(mentions: readonly Mention[], focusable: Set<string>): void {
+  for (const mention of mentions) {
+    if (focusable.has(mention.entryId)) continue;
+    mention.elements[0]?.setAttribute('tabindex', '0');
+    focusable.add(mention.entryId);
+  }
 }
 
 /** Hands the main thread back to the page: scheduler.yield where the browser has it. */

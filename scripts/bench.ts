@@ -1,0 +1,240 @@
+/**
+ * `npm run bench [-- --limit N]`: loads the built extension in real Chromium over synthetic
+ * pages and the real-page corpus (CORPUS_DIR), and reports per page our content script's
+ * main-thread time (setup + scan/wrap), our longest task, the JS heap we add, and, in the
+ * same run, the baseline of running compromise over the page's whole text.
+ * Writes bench-output/results.json and a Markdown table to bench-output/results.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildExtension } from './lib/build';
+import { syntheticPages } from './lib/bench-pages';
+import { EXTENSION_DIR, launchWithExtension, waitForReport } from './lib/chromium';
+import { findChromium, INSTALL_HINT, QUIET_CHROMIUM_FLAGS } from './lib/find-chromium';
+import { startStaticServer } from './lib/static-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(ROOT, 'bench-output');
+const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? resolve(ROOT, '../shared/corpus'));
+// The full compromise build (UMD, defines window.nlp); the package does not export this path.
+const SYNTHETIC_RUNS = 5;
+const COMPROMISE = resolve(ROOT, 'node_modules/compromise/builds/compromise.js');
+
+interface Row {
+  page: string;
+  textKB: number;
+  mentions: number;
+  setupMs: number;
+  scanMs: number;
+  ourMs: number;
+  longestSliceMs: number;
+  heapAddedKB: number;
+  compromiseMs: number;
+  speedup: number;
+}
+
+async function main(): Promise<void> {
+  const limitArg = process.argv.indexOf('--limit');
+  const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  buildExtension();
+
+  mkdirSync(resolve(OUT, 'pages/synthetic'), { recursive: true });
+  for (const { name, html } of syntheticPages()) writeFileSync(resolve(OUT, 'pages', name), html);
+  const synthetic = await startStaticServer(resolve(OUT, 'pages'));
+  const corpus = await startStaticServer(CORPUS_DIR);
+  const corpusPages = readFileSync(resolve(CORPUS_DIR, 'manifest.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => row.split('\t')[0]!)
+    .slice(0, limit);
+  const targets = [
+    ...syntheticPages().map((p) => ({ name: p.name, url: synthetic.url(p.name) })),
+    ...corpusPages.map((path) => ({ name: path, url: corpus.url(path) })),
+  ];
+
+  const session = await launchWithExtension({ headless: true, executablePath });
+  const plainBrowser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', ...QUIET_CHROMIUM_FLAGS],
+  });
+  const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+  const origins = [synthetic.origin, corpus.origin];
+  for (const context of [session.context, plain]) {
+    await context.route('**/*', (route) =>
+      origins.some((o) => route.request().url().startsWith(o)) ? route.continue() : route.abort(),
+    );
+  }
+
+  const rows: Row[] = [];
+  for (const target of targets) {
+    try {
+      // Synthetic pages are the targets' yardsticks: five runs each, medians reported.
+      const runs = target.name.startsWith('synthetic/') ? SYNTHETIC_RUNS : 1;
+      const samples: Row[] = [];
+      for (let i = 0; i < runs; i++) {
+        samples.push(await measure(session.context, plain, target.name, `${target.url}?run=${i}`, session));
+      }
+      rows.push(medianRow(samples));
+      const row = rows.at(-1)!;
+      console.log(
+        `${row.page.padEnd(70)} ${String(row.textKB).padStart(6)} KB  ours ${row.ourMs.toFixed(2).padStart(7)} ms  longest ${row.longestSliceMs.toFixed(2).padStart(6)} ms  heap +${row.heapAddedKB} KB  compromise ${row.compromiseMs.toFixed(0).padStart(5)} ms`,
+      );
+    } catch (error) {
+      console.warn(`skipped ${target.name}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  await session.close();
+  await plainBrowser.close();
+  await synthetic.close();
+  await corpus.close();
+
+  const summary = summarize(rows);
+  writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ machine: machine(), summary, rows }, null, 2));
+  writeFileSync(resolve(OUT, 'results.md'), markdown(summary, rows));
+  console.log(`\n${markdown(summary, [])}`);
+  console.log(`Full table: ${resolve(OUT, 'results.md')}`);
+}
+
+async function measure(
+  withExtension: BrowserContext,
+  plain: BrowserContext,
+  name: string,
+  url: string,
+  session: Awaited<ReturnType<typeof launchWithExtension>>,
+): Promise<Row> {
+  const page = await withExtension.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const { report } = await waitForReport(session, url, {
+    timeoutMs: 60_000,
+    until: (r) => r.timing !== undefined && r.timing.scanMs > 0,
+  });
+  const heapWith = await heapUsed(page);
+  await page.close();
+
+  const reference = await plain.newPage();
+  await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const heapWithout = await heapUsed(reference);
+  await reference.addScriptTag({ path: COMPROMISE });
+  const { textKB, compromiseMs } = await reference.evaluate(() => {
+    const text = document.body.innerText;
+    const nlp = (window as unknown as { nlp: (t: string) => unknown }).nlp;
+    const start = performance.now();
+    nlp(text);
+    return { textKB: Math.round(text.length / 102.4) / 10, compromiseMs: performance.now() - start };
+  });
+  await reference.close();
+
+  const timing = report.timing!;
+  const ourMs = timing.setupMs + timing.scanMs;
+  return {
+    page: name,
+    textKB,
+    mentions: report.mentions.length,
+    setupMs: round(timing.setupMs),
+    scanMs: round(timing.scanMs),
+    ourMs: round(ourMs),
+    longestSliceMs: round(timing.longestSliceMs),
+    heapAddedKB: Math.round((heapWith - heapWithout) / 1024),
+    compromiseMs: round(compromiseMs),
+    speedup: round(compromiseMs / Math.max(ourMs, 0.01)),
+  };
+}
+
+/** JS heap in use after a full garbage collection, from the DevTools protocol. */
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+function summarize(rows: Row[]) {
+  const corpus = rows.filter((r) => !r.page.startsWith('synthetic/'));
+  const find = (name: string) => rows.find((r) => r.page === name);
+  const noCandidates = corpus.filter((r) => r.mentions === 0 && r.textKB > 0);
+  const contentScript = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
+  return {
+    corpusPages: corpus.length,
+    median: {
+      ourMs: median(corpus.map((r) => r.ourMs)),
+      longestSliceMs: median(corpus.map((r) => r.longestSliceMs)),
+      heapAddedKB: median(corpus.map((r) => r.heapAddedKB)),
+      compromiseMs: median(corpus.map((r) => r.compromiseMs)),
+      speedup: median(corpus.map((r) => r.speedup)),
+      noCandidateScanMsPer100KB: median(noCandidates.map((r) => (r.scanMs / r.textKB) * 100)),
+    },
+    max: {
+      longestSliceMs: Math.max(...rows.map((r) => r.longestSliceMs)),
+    },
+    blog20k: find('synthetic/blog-20k.html'),
+    health1mb: find('synthetic/health-1mb.html'),
+    noTerms100k: find('synthetic/no-terms-100k.html'),
+    contentScriptGzipKB: Math.round((gzipSync(contentScript, { level: 9 }).length / 1024) * 10) / 10,
+  };
+}
+
+function markdown(summary: ReturnType<typeof summarize>, rows: Row[]): string {
+  const lines = [
+    `Machine: ${machine()}`,
+    '',
+    '| page | text KB | mentions | ours ms (setup + scan) | longest task ms | heap added KB | compromise ms | compromise ÷ ours |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const line = (r: Row | undefined) =>
+    r &&
+    lines.push(
+      `| ${r.page} | ${r.textKB} | ${r.mentions} | ${r.ourMs} (${r.setupMs} + ${r.scanMs}) | ${r.longestSliceMs} | ${r.heapAddedKB} | ${r.compromiseMs} | ${r.speedup}× |`,
+    );
+  line(summary.blog20k);
+  line(summary.health1mb);
+  line(summary.noTerms100k);
+  for (const r of rows.filter((r) => !r.page.startsWith('synthetic/'))) line(r);
+  lines.push(
+    '',
+    `Corpus medians over ${summary.corpusPages} pages: ours ${summary.median.ourMs} ms, longest task ${summary.median.longestSliceMs} ms, heap +${summary.median.heapAddedKB} KB, compromise ${summary.median.compromiseMs} ms, compromise ÷ ours ${summary.median.speedup}×; pages with no candidate term: scan ${summary.median.noCandidateScanMsPer100KB} ms per 100 KB of text. Longest task anywhere: ${summary.max.longestSliceMs} ms. Content script: ${summary.contentScriptGzipKB} KB gzipped.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function medianRow(samples: Row[]): Row {
+  const first = samples[0]!;
+  const pick = (key: keyof Row) => median(samples.map((sample) => sample[key] as number));
+  return {
+    ...first,
+    setupMs: pick('setupMs'),
+    scanMs: pick('scanMs'),
+    ourMs: pick('ourMs'),
+    longestSliceMs: pick('longestSliceMs'),
+    heapAddedKB: pick('heapAddedKB'),
+    compromiseMs: pick('compromiseMs'),
+    speedup: pick('speedup'),
+  };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
