@@ -1,29 +1,22 @@
-/** `npm run dataset:build`: src/dataset/source/** -> src/dataset/generated/dataset.json */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileDataset, serializeDataset } from '../src/dataset/compile';
+/**
+ * `npm run dataset:build`: src/dataset/source/** -> src/dataset/generated/dataset.json.
+ * Refuses to write when the content checks fail (everything `dataset:check` tests except the
+ * bundle's freshness, which this command is what fixes).
+ */
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { checkSources, formatProblem } from '../src/dataset/check';
+import { GENERATED_FILE, readSourceFiles } from './dataset-io';
 
-const SOURCE = join(import.meta.dirname, '../src/dataset/source');
-const OUTPUT = join(import.meta.dirname, '../src/dataset/generated/dataset.json');
-
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const readFolder = (dir: string) =>
-  readdirSync(join(SOURCE, dir))
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => readJson(join(SOURCE, dir, name)));
-
-const result = compileDataset({
-  meta: readJson(join(SOURCE, 'meta.json')) as never,
-  entries: readFolder('entries'),
-  claims: readFolder('claims'),
-  references: readJson(join(SOURCE, 'references.json')) as unknown[],
+const result = checkSources(readSourceFiles(), {
+  gzipSize: (text) => gzipSync(text, { level: 9 }).byteLength,
 });
-if (!result.ok) {
-  console.error(`dataset:build failed:\n  ${result.errors.join('\n  ')}`);
+if (result.problems.length > 0 || !result.serialized || !result.dataset) {
+  console.error(`dataset:build failed:`);
+  for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }
-writeFileSync(OUTPUT, serializeDataset(result.dataset));
+writeFileSync(GENERATED_FILE, result.serialized);
 console.log(
-  `dataset:build wrote ${OUTPUT} (${result.dataset.entries.length} entries, ${result.dataset.claims.length} claims, ${result.dataset.references.length} references)`,
+  `dataset:build wrote ${GENERATED_FILE} (${result.dataset.entries.length} entries, ${result.dataset.claims.length} claims, ${result.dataset.references.length} references)`,
 );

@@ -140,7 +140,7 @@ export class Annotator {
     if (!root || !root.isConnected) return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
-    if (!this.matcher.mayContain(root.textContent ?? '')) return [];
+    if (!this.mayContainCandidate(root)) return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
     const sample: string[] = [];
@@ -177,6 +177,19 @@ export class Annotator {
     }
     this.mentions.push(...added);
     return added;
+  }
+
+  /**
+   * In a browser, a whole-page scan reads the rendered text (innerText: visible text only,
+   * blocks apart; layout is already done when content scripts run) and tests whole words.
+   * A subtree from the observer reads textContent, since innerText there would force layout
+   * on a page that is busy changing, and tests substrings, since textContent glues words.
+   */
+  private mayContainCandidate(root: Element): boolean {
+    if (this.options.visibility === 'layout' && root === this.doc.body) {
+      return this.matcher.mayContain((root as HTMLElement).innerText, 'words');
+    }
+    return this.matcher.mayContain(root.textContent ?? '', 'substring');
   }
 
   private accepts(match: AliasMatch, run: TextRun): boolean {

@@ -19,10 +19,12 @@ export interface Matcher {
   /** Non-overlapping matches in text order; the longest alias wins at each position. */
   find(text: string): AliasMatch[];
   /**
-   * Cheap pre-scan: could `text` hold any alias at all? Ignores word boundaries, case rules
-   * and false friends, so it never says no wrongly, even for text glued across elements.
+   * Cheap pre-scan: could `text` hold any alias at all? Ignores case rules and false friends,
+   * so it never says no wrongly. `substring` also ignores word boundaries, for text that may
+   * be glued across elements (textContent); `words` keeps them, for rendered text (innerText),
+   * so that "environment" is no reason to walk a page for "iron".
    */
-  mayContain(text: string): boolean;
+  mayContain(text: string, mode: 'substring' | 'words'): boolean;
 }
 
 interface AliasTarget {
@@ -95,7 +97,11 @@ export function compileMatcher(dataset: Pick<Dataset, 'entries' | 'disambiguatio
   };
 
   return {
-    mayContain: (text) => prefilter.test(text.toLowerCase()),
+    mayContain: (text, mode) => {
+      if (mode === 'substring') return prefilter.test(text.toLowerCase());
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    },
     find(text) {
       const matches: AliasMatch[] = [];
       pattern.lastIndex = 0;

@@ -77,10 +77,14 @@ describe('compileMatcher', () => {
         fc.string(),
         fc.constantFrom('magnesium', 'RLS', 'iron', 'restless legs syndrome', "st john's wort"),
         fc.string(),
-        (before, alias, after) => matcher.mayContain(before + alias + after),
+        (before, alias, after) => matcher.mayContain(before + alias + after, 'substring'),
       ),
     );
-    expect(matcher.mayContain('A page about gardening and bread.')).toBe(false);
+    expect(matcher.mayContain('A page about gardening and bread.', 'substring')).toBe(false);
+    // Whole words for rendered text: "environment" is no reason to walk the page for "iron".
+    expect(matcher.mayContain('The environment matters.', 'substring')).toBe(true);
+    expect(matcher.mayContain('The environment matters.', 'words')).toBe(false);
+    expect(matcher.mayContain('Iron matters.', 'words')).toBe(true);
   });
 
   it('normalises aliases to one dictionary key', () => {

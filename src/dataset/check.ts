@@ -1,0 +1,614 @@
+/**
+ * `dataset:check` rules as pure functions: they take the source files' text (and, optionally,
+ * the generated bundle's text and a gzip measurer) and return problems. No file system here,
+ * so every rule can be proven in a unit test with a small in-memory fixture.
+ */
+import * as v from 'valibot';
+import { compileDataset, serializeDataset, type DatasetSources } from './compile';
+import { canonicalText, compareIds, sourceKindOf, type SourceKind } from './format';
+import {
+  ClaimSchema,
+  DatasetSchema,
+  DisambiguationSchema,
+  EntrySchema,
+  ReferenceSchema,
+  type Dataset,
+} from './schema';
+
+/** One source file, `path` relative to `src/dataset/source/` with forward slashes. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export const PROBLEM_RULES = [
+  'json',
+  'file-name',
+  'schema',
+  'duplicate-id',
+  'alias-conflict',
+  'alias-policy',
+  'bad-disambiguation',
+  'unresolved-citation',
+  'missing-citation',
+  'unused-reference',
+  'unknown-claim-entry',
+  'claim-pattern',
+  'false-friend',
+  'markup',
+  'summary-length',
+  'bundle-size',
+  'not-canonical',
+  'stale-build',
+] as const;
+export type ProblemRule = (typeof PROBLEM_RULES)[number];
+
+export interface Problem {
+  rule: ProblemRule;
+  /** File (and field) the problem is in, e.g. `entries/ropinirole.json: aliases[2].text`. */
+  where: string;
+  message: string;
+}
+
+export const MAX_SUMMARY_CHARS = 280;
+export const MAX_BUNDLE_GZIP_BYTES = 300 * 1024;
+
+export interface CheckOptions {
+  /** Text of `generated/dataset.json`; when given, it must equal a fresh build. */
+  generatedText?: string;
+  /** Measures the gzipped size of a text in bytes (node:zlib in the script). */
+  gzipSize?: (text: string) => number;
+  maxGzipBytes?: number;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** The compiled dataset, when the sources compile. */
+  dataset?: Dataset;
+  /** The serialized bundle, when the sources compile. */
+  serialized?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+interface Located {
+  file: string;
+  value: unknown;
+  /** Path prefix inside the file ("" for one-object files, "[3]" for references). */
+  prefix: string;
+}
+
+export interface LoadedSources {
+  sources: DatasetSources;
+  entries: Located[];
+  claims: Located[];
+  references: Located[];
+  meta?: Located;
+  problems: Problem[];
+  /** Parsed value of every JSON file by path. */
+  parsed: Map<string, { kind: SourceKind; value: unknown; text: string }>;
+}
+
+/** Parses the source files and groups them; JSON and layout problems are reported. */
+export function loadSources(files: readonly SourceFile[]): LoadedSources {
+  const problems: Problem[] = [];
+  const entries: Located[] = [];
+  const claims: Located[] = [];
+  const references: Located[] = [];
+  const parsed = new Map<string, { kind: SourceKind; value: unknown; text: string }>();
+  let meta: Located | undefined;
+
+  for (const file of [...files].sort((a, b) => compareIds(a.path, b.path))) {
+    const kind = sourceKindOf(file.path);
+    if (!kind) {
+      problems.push({
+        rule: 'file-name',
+        where: file.path,
+        message: 'unexpected file: sources are meta.json, references.json, entries/*.json and claims/*.json',
+      });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(file.text);
+    } catch (error) {
+      problems.push({ rule: 'json', where: file.path, message: `not valid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    parsed.set(file.path, { kind, value, text: file.text });
+    if (kind === 'meta') meta = { file: file.path, value, prefix: '' };
+    else if (kind === 'entry') entries.push({ file: file.path, value, prefix: '' });
+    else if (kind === 'claim') claims.push({ file: file.path, value, prefix: '' });
+    else if (Array.isArray(value)) {
+      value.forEach((item, index) => references.push({ file: file.path, value: item, prefix: `[${index}]` }));
+    } else {
+      problems.push({ rule: 'schema', where: file.path, message: 'must be a JSON array of references' });
+    }
+  }
+  if (!meta) problems.push({ rule: 'json', where: 'meta.json', message: 'missing file' });
+  if (!parsed.has('references.json')) {
+    problems.push({ rule: 'json', where: 'references.json', message: 'missing file' });
+  }
+
+  const metaValue = record(meta?.value);
+  return {
+    sources: {
+      meta: {
+        schemaVersion: metaValue.schemaVersion,
+        version: metaValue.version,
+        disambiguations: metaValue.disambiguations ?? [],
+      },
+      entries: entries.map((e) => e.value),
+      claims: claims.map((c) => c.value),
+      references: references.map((r) => r.value),
+    },
+    entries,
+    claims,
+    references,
+    meta,
+    problems,
+    parsed,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole check
+
+/** Runs every rule over the source files. */
+export function checkSources(files: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
+  const loaded = loadSources(files);
+  const problems = [...loaded.problems];
+  problems.push(...checkSchema(loaded));
+  problems.push(...checkFileNames(loaded));
+  problems.push(...checkDuplicateIds(loaded));
+  problems.push(...checkAliases(loaded));
+  problems.push(...checkDisambiguations(loaded));
+  problems.push(...checkCitations(loaded));
+  problems.push(...checkClaims(loaded));
+  problems.push(...checkFalseFriends(loaded));
+  problems.push(...checkText(loaded));
+  problems.push(...checkSummaries(loaded));
+  problems.push(...checkCanonical(loaded));
+
+  const compiled = compileDataset(loaded.sources);
+  const result: CheckResult = { problems };
+  if (compiled.ok) {
+    result.dataset = compiled.dataset;
+    result.serialized = serializeDataset(compiled.dataset);
+    if (options.gzipSize) {
+      problems.push(...checkBundleSize(options.gzipSize(result.serialized), options.maxGzipBytes));
+    }
+    if (options.generatedText !== undefined) {
+      problems.push(...checkGenerated(result.serialized, options.generatedText));
+    }
+  } else if (!problems.some((p) => p.rule === 'schema' || p.rule === 'json')) {
+    // Per-file validation passed but the assembled dataset did not (e.g. no entries at all).
+    problems.push(...compiled.errors.map((message) => ({ rule: 'schema' as const, where: 'dataset', message })));
+  }
+  if (options.generatedText !== undefined && !compiled.ok) {
+    problems.push({
+      rule: 'stale-build',
+      where: 'generated/dataset.json',
+      message: 'cannot be compared with the sources, which do not compile',
+    });
+  }
+  return result;
+}
+
+/** Fails when the gzipped bundle is over the budget. Pure: takes the measured byte count. */
+export function checkBundleSize(gzipBytes: number, maxBytes: number = MAX_BUNDLE_GZIP_BYTES): Problem[] {
+  if (gzipBytes <= maxBytes) return [];
+  return [
+    {
+      rule: 'bundle-size',
+      where: 'generated/dataset.json',
+      message: `bundle is ${formatKb(gzipBytes)} gzipped, over the ${formatKb(maxBytes)} budget`,
+    },
+  ];
+}
+
+/** Fails when the shipped bundle differs from a fresh build of the sources. */
+export function checkGenerated(freshBuild: string, generatedText: string): Problem[] {
+  if (freshBuild === generatedText) return [];
+  return [
+    {
+      rule: 'stale-build',
+      where: 'generated/dataset.json',
+      message: 'out of date with the sources: run `npm run dataset:build`',
+    },
+  ];
+}
+
+/** One line per problem, for the script's output. */
+export function formatProblem(problem: Problem): string {
+  return `[${problem.rule}] ${problem.where}: ${problem.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+function checkSchema(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const validate = (schema: v.GenericSchema, item: Located) => {
+    const result = v.safeParse(schema, item.value);
+    if (result.success) return;
+    for (const issue of result.issues) {
+      const path = v.getDotPath(issue);
+      problems.push({
+        rule: 'schema',
+        where: where(item.file, join(item.prefix, path ?? '')),
+        message: issue.message,
+      });
+    }
+  };
+  for (const item of loaded.entries) validate(EntrySchema, item);
+  for (const item of loaded.claims) validate(ClaimSchema, item);
+  for (const item of loaded.references) validate(ReferenceSchema, item);
+  if (loaded.meta) {
+    const metaSchema = v.strictObject({
+      schemaVersion: DatasetSchema.entries.schemaVersion,
+      version: DatasetSchema.entries.version,
+      disambiguations: v.array(DisambiguationSchema),
+    });
+    validate(metaSchema, loaded.meta);
+  }
+  return problems;
+}
+
+function checkFileNames(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of [...loaded.entries, ...loaded.claims]) {
+    const id = record(item.value).id;
+    const base = item.file.replace(/^.*\//, '').replace(/\.json$/, '');
+    if (typeof id === 'string' && id !== base) {
+      problems.push({ rule: 'file-name', where: item.file, message: `file name must be the id: ${id}.json` });
+    }
+  }
+  return problems;
+}
+
+function checkDuplicateIds(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const scan = (kind: string, items: Located[]) => {
+    const seen = new Map<string, string>();
+    for (const item of items) {
+      const id = record(item.value).id;
+      if (typeof id !== 'string') continue;
+      const first = seen.get(id);
+      const here = where(item.file, item.prefix);
+      if (first) problems.push({ rule: 'duplicate-id', where: here, message: `${kind} id "${id}" is also used in ${first}` });
+      else seen.set(id, here);
+    }
+  };
+  scan('entry', loaded.entries);
+  scan('claim', loaded.claims);
+  scan('reference', loaded.references);
+  return problems;
+}
+
+/** The key two aliases collide on: case-insensitive, whitespace and hyphens as one space. */
+export function aliasKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .trim()
+    .replace(/[\s\u00a0\u2010-\u2013-]+/g, ' ')
+    .replace(/\u2019/g, "'")
+    .toLowerCase();
+}
+
+// Short all-capital acronyms ("RLS", "WED", "CBD") are ordinary words or letters elsewhere.
+const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Za-z0-9]{2,6}$/;
+const FORBIDDEN_ALIASES = new Set(['restless', 'k', 'gaba', 'mag']);
+
+function checkAliases(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const winners = new Map<string, string>();
+  for (const d of array(record(loaded.meta?.value).disambiguations)) {
+    const alias = record(d).alias;
+    if (typeof alias === 'string') winners.set(aliasKey(alias), String(record(d).entry));
+  }
+  const owners = new Map<string, string[]>();
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    const id = String(entry.id);
+    const inEntry = new Set<string>();
+    array(entry.aliases).forEach((aliasValue, index) => {
+      const alias = record(aliasValue);
+      if (typeof alias.text !== 'string') return;
+      const key = aliasKey(alias.text);
+      const here = where(item.file, `aliases[${index}].text`);
+      if (inEntry.has(key)) {
+        problems.push({ rule: 'alias-conflict', where: here, message: `alias "${alias.text}" is listed twice in this entry` });
+      }
+      inEntry.add(key);
+      if (FORBIDDEN_ALIASES.has(key)) {
+        problems.push({ rule: 'alias-policy', where: here, message: `"${alias.text}" is too ambiguous to be an alias` });
+      }
+      // Only letters-and-digits acronyms with at least two capitals, and not a mixed-case name
+      // ("Requip"): "RLS", "WED", "GEn" style tokens.
+      const isAcronym = ACRONYM.test(alias.text) && alias.text.length <= 5 && alias.text !== capitalized(alias.text);
+      if (isAcronym && alias.caseSensitive !== true) {
+        problems.push({
+          rule: 'alias-policy',
+          where: here,
+          message: `short acronym "${alias.text}" must be caseSensitive: true (it is an ordinary word elsewhere)`,
+        });
+      }
+    });
+    for (const key of inEntry) owners.set(key, [...(owners.get(key) ?? []), id]);
+  }
+  for (const [key, ids] of owners) {
+    if (ids.length < 2) continue;
+    const winner = winners.get(key);
+    if (winner && ids.includes(winner)) continue;
+    problems.push({
+      rule: 'alias-conflict',
+      where: 'meta.json: disambiguations',
+      message: `alias "${key}" is claimed by ${ids.join(', ')} without a disambiguation naming the winner`,
+    });
+  }
+  return problems;
+}
+
+function checkDisambiguations(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const aliasesById = new Map<string, Set<string>>();
+  const owners = new Map<string, number>();
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    const keys = new Set(
+      array(entry.aliases)
+        .map((a) => record(a).text)
+        .filter((t): t is string => typeof t === 'string')
+        .map(aliasKey),
+    );
+    aliasesById.set(String(entry.id), keys);
+    for (const key of keys) owners.set(key, (owners.get(key) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  array(record(loaded.meta?.value).disambiguations).forEach((value, index) => {
+    const d = record(value);
+    const here = where('meta.json', `disambiguations[${index}]`);
+    if (typeof d.alias !== 'string' || typeof d.entry !== 'string') return; // schema reports it
+    const key = aliasKey(d.alias);
+    if (seen.has(key)) problems.push({ rule: 'bad-disambiguation', where: here, message: `alias "${d.alias}" is disambiguated twice` });
+    seen.add(key);
+    const aliases = aliasesById.get(d.entry);
+    if (!aliases) {
+      problems.push({ rule: 'bad-disambiguation', where: here, message: `names unknown entry "${d.entry}"` });
+    } else if (!aliases.has(key)) {
+      problems.push({ rule: 'bad-disambiguation', where: here, message: `entry "${d.entry}" has no alias "${d.alias}"` });
+    } else if ((owners.get(key) ?? 0) < 2) {
+      problems.push({
+        rule: 'bad-disambiguation',
+        where: here,
+        message: `alias "${d.alias}" is claimed by one entry only: the disambiguation is not needed`,
+      });
+    }
+  });
+  return problems;
+}
+
+function checkCitations(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const known = new Set(
+    loaded.references.map((r) => record(r.value).id).filter((id): id is string => typeof id === 'string'),
+  );
+  const used = new Set<string>();
+  const cite = (file: string, path: string, value: unknown, required: boolean) => {
+    const list = array(value);
+    if (required && list.length === 0) {
+      problems.push({ rule: 'missing-citation', where: where(file, path), message: 'has no citation' });
+    }
+    list.forEach((id, index) => {
+      if (typeof id !== 'string') return;
+      used.add(id);
+      if (!known.has(id)) {
+        problems.push({
+          rule: 'unresolved-citation',
+          where: where(file, `${path}[${index}]`),
+          message: `"${id}" is not a reference in references.json`,
+        });
+      }
+    });
+  };
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    cite(item.file, 'citations', entry.citations, true);
+    array(entry.numbers).forEach((n, i) => cite(item.file, `numbers[${i}].citations`, record(n).citations, true));
+    array(entry.caveats).forEach((c, i) => cite(item.file, `caveats[${i}].citations`, record(c).citations, true));
+  }
+  for (const item of loaded.claims) cite(item.file, 'citations', record(item.value).citations, true);
+  for (const item of loaded.references) {
+    const id = record(item.value).id;
+    if (typeof id === 'string' && !used.has(id)) {
+      problems.push({
+        rule: 'unused-reference',
+        where: where(item.file, item.prefix),
+        message: `reference "${id}" is cited by no entry or claim: cite it or remove it`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The declarative pattern grammar the claim detector accepts: lower-case words, optional words
+ * (`word?`), one-word alternations (`(cures|fixes)`, optionally `?`), the one-word wildcard
+ * `.` / `.?`, and `*` (any few words within the sentence), separated by single spaces. No
+ * #Tags, no regex, nothing that looks like code.
+ */
+const PATTERN_TOKEN = /^(?:[a-z0-9]+(?:'[a-z]+)?\??|\((?:[a-z0-9]+(?:'[a-z]+)?)(?:\|[a-z0-9]+(?:'[a-z]+)?)+\)\??|\.\??|\*)$/;
+
+export function patternProblems(pattern: string): string[] {
+  const issues: string[] = [];
+  if (pattern !== pattern.trim() || /\s{2,}/.test(pattern)) issues.push('extra whitespace');
+  const tokens = pattern.trim().split(/\s+/);
+  const bad = tokens.filter((token) => !PATTERN_TOKEN.test(token));
+  if (bad.length > 0) issues.push(`not allowed: ${bad.map((t) => `"${t}"`).join(', ')}`);
+  const literal = tokens.filter((t) => !t.startsWith('.') && !t.endsWith('?') && t !== '*');
+  if (literal.length === 0) issues.push('needs at least one required word');
+  return issues;
+}
+
+function checkClaims(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const entryIds = new Set(loaded.entries.map((e) => String(record(e.value).id)));
+  for (const item of loaded.claims) {
+    const claim = record(item.value);
+    array(claim.entries).forEach((id, index) => {
+      if (typeof id === 'string' && !entryIds.has(id)) {
+        problems.push({
+          rule: 'unknown-claim-entry',
+          where: where(item.file, `entries[${index}]`),
+          message: `"${id}" is not an entry id`,
+        });
+      }
+    });
+    array(claim.patterns).forEach((pattern, index) => {
+      if (typeof pattern !== 'string') return;
+      for (const issue of patternProblems(pattern)) {
+        problems.push({
+          rule: 'claim-pattern',
+          where: where(item.file, `patterns[${index}]`),
+          message: `"${pattern}": ${issue}`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+function checkFalseFriends(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    const aliases = array(entry.aliases)
+      .map((a) => record(a).text)
+      .filter((t): t is string => typeof t === 'string')
+      .map(aliasKey);
+    array(record(entry.match).falseFriends).forEach((phrase, index) => {
+      if (typeof phrase !== 'string') return;
+      const padded = ` ${aliasKey(phrase)} `;
+      // A false friend only matters if it contains one of the entry's own aliases as words
+      // (plural or possessive endings allowed, as the matcher allows them).
+      const containsAlias = aliases.some((alias) =>
+        new RegExp(` ${escapeRegex(alias)}(?:'s|s|es)? `).test(padded),
+      );
+      if (!containsAlias) {
+        problems.push({
+          rule: 'false-friend',
+          where: where(item.file, `match.falseFriends[${index}]`),
+          message: `"${phrase}" contains none of the entry's aliases, so it can never apply`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+// Markup and invisible characters: the schema rejects < > and C0 controls; the check also names
+// HTML entities and Unicode format characters (zero-width, bidi overrides, line separators).
+const MARKUP_CHECKS: Array<[RegExp, (m: string) => string]> = [
+  [/[<>]/, (m) => `HTML markup character "${m}"`],
+  [/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i, (m) => `HTML entity "${m}"`],
+  [
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/,
+    (m) => `control or invisible character U+${m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  ],
+];
+
+export function markupProblems(text: string): string[] {
+  const found: string[] = [];
+  for (const [regex, describe] of MARKUP_CHECKS) {
+    const match = regex.exec(text);
+    if (match) found.push(describe(match[0]));
+  }
+  return found;
+}
+
+function checkText(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const [file, { value }] of loaded.parsed) {
+    walkStrings(value, '', (text, path) => {
+      for (const description of markupProblems(text)) {
+        problems.push({ rule: 'markup', where: where(file, path), message: `${description}: text must be plain` });
+      }
+    });
+  }
+  return problems;
+}
+
+function checkSummaries(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of loaded.entries) {
+    const summary = record(item.value).summary;
+    if (typeof summary === 'string' && summary.trim().length > MAX_SUMMARY_CHARS) {
+      problems.push({
+        rule: 'summary-length',
+        where: where(item.file, 'summary'),
+        message: `summary is ${summary.trim().length} characters; the limit is ${MAX_SUMMARY_CHARS}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkCanonical(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const [file, { kind, text }] of loaded.parsed) {
+    const canonical = canonicalText(kind, text);
+    if (canonical !== undefined && canonical !== text) {
+      problems.push({
+        rule: 'not-canonical',
+        where: file,
+        message: 'not in canonical format: run `npm run dataset:format`',
+      });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function array(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function join(prefix: string, path: string): string {
+  if (!prefix) return path;
+  if (!path) return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+function where(file: string, path: string): string {
+  return path ? `${file}: ${path}` : file;
+}
+
+function walkStrings(value: unknown, path: string, visit: (text: string, path: string) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, `${path}[${i}]`, visit));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) walkStrings(child, path ? `${path}.${key}` : key, visit);
+  }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
