@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'demo-output/', 'test-output/', 'bench-output/', 'coverage/'] },
+  { ignores: ['.output*/', '.wxt/', 'node_modules/', 'demo-output/', 'test-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -4,6 +4,8 @@ import { QUIET_CHROMIUM_FLAGS, findChromium } from './scripts/lib/find-chromium'
 // The production public key for signed dataset updates is a build-time setting (issue 6).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Tests that need a differently configured build (a test update feed, say) build elsewhere.
+  outDir: process.env.EVLENS_OUT_DIR ?? '.output',
   manifest: {
     name: 'Evidence Lens',
     description:

@@ -8,7 +8,7 @@ import { INSTALL_HINT, QUIET_CHROMIUM_FLAGS, findChromium } from './find-chromiu
 
 export { INSTALL_HINT, findChromium };
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.EVLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionSession {
   context: BrowserContext;
