@@ -1,0 +1,225 @@
+/**
+ * The language-analysis module: text + dataset in, findings out. Pure (no DOM, no extension
+ * API), so the content script and the command-line auditor run the same code.
+ *
+ * createAnalyzer precompiles per dataset (claim patterns → parsed compromise matches with a
+ * word prefilter, dose limits per entry, entry kinds); analyze() parses with compromise/one
+ * only the pieces of text (sentences, cut at sure boundaries) that hold a mention.
+ */
+import type { Dataset, Entry } from '../dataset/schema';
+import { describesIntake } from './aggravators';
+import { attachDose, namesSubstance, type LocalMention } from './attach';
+import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
+import { isNegated, polarity } from './cues';
+import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
+import { judgeDose, limitsOf, type EntryLimits } from './limits';
+import { parseChunk, piecesAround, tokenRange, clauseAround, type Sentence } from './text';
+import type { Analysis, AnalysisInput, DoseFinding, TextMention } from './types';
+
+export type * from './types';
+
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+}
+
+/** Entry kinds a dose can be of. */
+const DOSE_KINDS = new Set<Entry['kind']>(['drug', 'supplement', 'aggravator']);
+/** Entry kinds whose amounts may be food amounts rather than supplements. */
+const DIETARY_KINDS = new Set<Entry['kind']>(['supplement', 'food']);
+
+const DIETARY =
+  /\b(?:foods?|diet(?:s|ary)?|eat(?:s|ing)?|ate|contains?|containing|provides?|providing|rich\s+in|sources?\s+of|rdas?|recommended\s+(?:daily|dietary)\s+(?:allowance|intake|amount)|daily\s+value|needs?|required|requires|requirements?|should\s+get|get\s+at\s+least|intake|nuts|seeds|spinach|almonds|cashews|avocados?|beans|legumes|whole\s+grains|chocolate|bananas?|per\s+100\s*g|servings?\s+of)\b/i;
+const SUPPLEMENTAL =
+  /\b(?:take|takes|took|taking|taken|supplement(?:s|ed|ing|ation)?|pills?|tablets?|capsules?|caps|softgels?|gummies|powder|doses?|dosage|dosing|prescribed|pop(?:s|ped|ping)?|glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|sulfate|sulphate|orotate|lactate|gluconate|aspartate|elemental|chelated|bedtime)\b/i;
+const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths?|tablet\s+sizes?|formulations?\s+of)\b/i;
+const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citrate|oxide|chloride|carbonate|succinate/i;
+
+export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
+  const entries = new Map(dataset.entries.map((e) => [e.id, e]));
+  const limits = new Map<string, EntryLimits>(dataset.entries.map((e) => [e.id, limitsOf(e)]));
+  const aggravators = new Set(
+    dataset.entries.filter((e) => e.kind === 'aggravator' || e.verdict === 'can-worsen-rls').map((e) => e.id),
+  );
+  const claims = compileClaims(dataset.claims);
+
+  return {
+    analyze(input) {
+      const { text } = input;
+      const analysis: Analysis = { contexts: [], doses: [], claims: [], aggravators: [] };
+      const mentions = input.mentions
+        .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end <= text.length && m.start < m.end)
+        .sort((a, b) => a.start - b.start || a.id - b.id);
+      if (mentions.length === 0) return analysis;
+
+      let next = 0; // mentions and pieces are both in text order
+      for (const piece of piecesAround(text, mentions)) {
+        const chunk = parseChunk(text, piece);
+        const inPiece: TextMention[] = [];
+        while (next < mentions.length && mentions[next]!.start < piece.end) inPiece.push(mentions[next++]!);
+        const bySentence = new Map<Sentence, TextMention[]>();
+        for (const mention of inPiece) {
+          const sentence = sentenceOf(chunk.sentences, mention.start);
+          if (!sentence) {
+            analysis.contexts.push({ mentionId: mention.id, sentence: { start: mention.start, end: mention.end }, negated: false, hedged: false });
+            continue;
+          }
+          const list = bySentence.get(sentence) ?? [];
+          list.push(mention);
+          bySentence.set(sentence, list);
+        }
+
+        for (const [sentence, here] of bySentence) {
+          const span = { start: sentence.start, end: sentence.end };
+          const sentenceText = text.slice(sentence.start, sentence.end);
+          for (const mention of here) {
+            const range = tokenRange(sentence, mention);
+            const p = range ? polarity(sentence, range[0], range[1]) : { negated: false, hedged: false };
+            analysis.contexts.push({ mentionId: mention.id, sentence: span, ...p });
+            if (input.pageAboutRls && range && aggravators.has(mention.entryId) && describesIntake(sentence, range[0], range[1])) {
+              analysis.aggravators.push({ mentionId: mention.id, entryId: mention.entryId, sentence: span, sentenceText, flagged: true });
+            }
+          }
+          if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
+            analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls));
+          }
+        }
+
+        if (claims.matchers.length > 0 && bySentence.size > 0) {
+          const accept = (claim: CompiledClaim, sentence: Sentence) =>
+            (bySentence.get(sentence) ?? []).some((m) => claim.entries.size === 0 || claim.entries.has(m.entryId));
+          for (const hit of sweepClaims(claims, chunk, text, accept)) {
+            const claim = claims.claims.get(hit.claimId)!;
+            const span = { start: hit.sentence.start, end: hit.sentence.end };
+            const words = hit.sentence.tokens.slice(hit.from, hit.to).filter((t) => !t.implicit);
+            const first = words[0] ?? hit.sentence.tokens[hit.from]!;
+            const last = words[words.length - 1] ?? hit.sentence.tokens[hit.to - 1]!;
+            analysis.claims.push({
+              claimId: hit.claimId,
+              sentence: span,
+              sentenceText: text.slice(span.start, span.end),
+              matchedText: text.slice(first.start, last.end),
+              mentionIds: (bySentence.get(hit.sentence) ?? [])
+                .filter((m) => claim.entries.size === 0 || claim.entries.has(m.entryId))
+                .map((m) => m.id),
+              flagged: claim.flagged,
+            });
+          }
+        }
+      }
+
+      analysis.contexts.sort((a, b) => a.sentence.start - b.sentence.start || a.mentionId - b.mentionId);
+      analysis.doses.sort((a, b) => a.phrase.start - b.phrase.start);
+      analysis.claims.sort((a, b) => a.sentence.start - b.sentence.start || a.claimId.localeCompare(b.claimId));
+      analysis.aggravators.sort((a, b) => a.sentence.start - b.sentence.start || a.mentionId - b.mentionId);
+      return analysis;
+    },
+  };
+
+  function dosesIn(sentence: Sentence, sentenceText: string, here: readonly TextMention[], pageAboutRls: boolean): DoseFinding[] {
+    const phrases = findDosePhrases(sentenceText);
+    // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
+    if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
+    const local: LocalMention[] = here.map((m) => {
+      const start = m.start - sentence.start;
+      const end = Math.min(m.end, sentence.end) - sentence.start;
+      return { id: m.id, start, end, role: mentionRole(entries.get(m.entryId), sentenceText.slice(start, end)) };
+    });
+    const listed = listedPhrases(sentenceText, phrases);
+    const cues = indicationCues(sentenceText);
+    const found: DoseFinding[] = [];
+    for (const phrase of phrases) {
+      if (listed.has(phrase)) continue;
+      const owner = attachDose(sentenceText, phrase, local, phrases);
+      if (!owner) continue;
+      const mention = here.find((m) => m.id === owner.id)!;
+      const entry = entries.get(mention.entryId)!;
+      const indication = indicationFor(cues, phrase);
+      const dailyMg = dailyMilligrams(phrase);
+      const daily = phrase.unit === 'IU' ? round((phrase.amountMax ?? phrase.amount) * phrase.timesPerDay) : (dailyMg ?? 0);
+      const mentionText = sentenceText.slice(owner.start, owner.end);
+      const judgement = judgeDose(limits.get(entry.id) ?? {}, {
+        unit: phrase.unit,
+        daily,
+        indication,
+        negated: phraseNegated(sentence, phrase),
+        threshold: phrase.threshold,
+        dietary: DIETARY_KINDS.has(entry.kind) && DIETARY.test(sentenceText) && !SUPPLEMENTAL.test(sentenceText),
+        saltNamed: SALT.test(mentionText) && !/elemental/i.test(sentenceText),
+        pageAboutRls,
+      });
+      if (judgement.status === 'not-applicable') continue;
+      const finding: DoseFinding = {
+        mentionId: owner.id,
+        entryId: entry.id,
+        phrase: { start: sentence.start + phrase.start, end: sentence.start + phrase.end },
+        phraseText: sentenceText.slice(phrase.start, phrase.end),
+        sentence: { start: sentence.start, end: sentence.end },
+        sentenceText,
+        amount: phrase.amount,
+        ...(phrase.amountMax !== undefined ? { amountMax: phrase.amountMax } : {}),
+        unit: phrase.unit,
+        timesPerDay: round(phrase.timesPerDay),
+        bedtime: phrase.bedtime,
+        dailyMg,
+        indication,
+        status: judgement.status,
+        ...(judgement.limit ? { limit: judgement.limit } : {}),
+        ...(judgement.ratio !== undefined && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit')
+          ? { ratio: judgement.ratio }
+          : {}),
+        flagged: judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit',
+      };
+      found.push(finding);
+    }
+    return found;
+  }
+}
+
+/** Phrases in a run of three or more joined only by commas, slashes, "and", "or": a list of strengths. */
+function listedPhrases(text: string, phrases: readonly DosePhrase[]): Set<DosePhrase> {
+  const listed = new Set<DosePhrase>();
+  let run: DosePhrase[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const p of run) listed.add(p);
+    run = [];
+  };
+  for (const phrase of phrases) {
+    const previous = run[run.length - 1];
+    if (previous && !/^\s*(?:,|\/|,?\s*and|,?\s*or)?\s*$/i.test(text.slice(previous.end, phrase.start))) flush();
+    run.push(phrase);
+  }
+  flush();
+  return listed;
+}
+
+/** How a mention stands towards a nearby dose (see LocalMention). */
+function mentionRole(entry: Entry | undefined, text: string): LocalMention['role'] {
+  if (!entry) return 'other';
+  if (DOSE_KINDS.has(entry.kind)) return 'target';
+  if ((entry.kind === 'condition' || entry.kind === 'complication') && !namesSubstance(text)) return 'transparent';
+  return 'other';
+}
+
+/** Is the dose phrase in a negated clause ("never take more than 8 mg")? */
+function phraseNegated(sentence: Sentence, phrase: DosePhrase): boolean {
+  const range = tokenRange(sentence, { start: sentence.start + phrase.start, end: sentence.start + phrase.end });
+  if (!range) return false;
+  const [cf, ct] = clauseAround(sentence, range[0]);
+  return isNegated(
+    sentence.tokens.map((t) => t.word),
+    cf,
+    ct,
+    range[0],
+    range[1],
+  );
+}
+
+/** The sentence holding an offset: the last one starting at or before it. */
+function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let found: Sentence | undefined;
+  for (const s of sentences) {
+    if (s.start <= offset) found = s;
+    else break;
+  }
+  return found ?? sentences[0];
+}

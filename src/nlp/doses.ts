@@ -1,0 +1,283 @@
+/**
+ * Dose phrases in a sentence: "0.5 mg", "400mgs", "200-400 mg", "between 1 and 2 mg",
+ * "two 200 mg tablets", "half a 0.5 mg tablet", with the frequency that follows them
+ * ("three times a day", "bid", "at bedtime", "/day"). Plain regular expressions over one
+ * sentence's text; offsets are relative to that text.
+ */
+import type { DoseIndication, DoseUnit } from './types';
+
+export interface DosePhrase {
+  /** Whole phrase: count or range start .. unit (.. form word) (.. adjacent frequency). */
+  start: number;
+  end: number;
+  /** The amount-and-unit part alone (with a directly following form word). */
+  coreStart: number;
+  coreEnd: number;
+  /** Per intake, in `unit` (counts and halves applied). */
+  amount: number;
+  amountMax?: number;
+  unit: DoseUnit;
+  timesPerDay: number;
+  /** A frequency was stated (else timesPerDay is the default 1). */
+  frequencyStated: boolean;
+  bedtime: boolean;
+  /** "more than 8 mg", "doses above 4 mg": a threshold, not an intake. */
+  threshold: boolean;
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+)`;
+const WORD_NUM = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half(?:\s+an?)?|a\s+half|\u00bd)`;
+const AMOUNT = `(?:${NUM}|${WORD_NUM})`;
+const UNIT_WORD = String.raw`(?:mil+i?gram+e?s?|mcgs?|micro-?gram+e?s?|[\u00b5\u03bcu]g|mgs?|gram+e?s?|gms?|g|i\.u\.?|iu|international\s+units?)`;
+// The unit must end the word, and must not be a concentration or a per-weight dose.
+const UNIT = String.raw`${UNIT_WORD}(?![a-z\u00b5\u03bc0-9])(?!\s*(?:\/|per)\s*(?:kg|kilo|dl|l|ml|m2|m\u00b2|lb)\b)`;
+const RANGE_SEP = String.raw`\s*(?:-|\u2013|\u2014|to|or)\s*`;
+
+const DOSE = new RegExp(
+  String.raw`(?<![\w.,\u00b5\u03bc])(?:between\s+(${AMOUNT})(?:\s*${UNIT_WORD})?\s+and\s+(${AMOUNT})|(?:from\s+)?(${AMOUNT})(?:\s*${UNIT_WORD})?${RANGE_SEP}(${AMOUNT})|(${AMOUNT}))\s*-?\s*(${UNIT})`,
+  'gi',
+);
+
+const WORD_VALUES: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, half: 0.5, 'a half': 0.5, 'half a': 0.5, 'half an': 0.5, '\u00bd': 0.5,
+};
+
+/** "1,000" → 1000, "0,5" → 0.5, ".5" → 0.5, "two" → 2, "half a" → 0.5. */
+export function parseAmount(raw: string): number | undefined {
+  const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text in WORD_VALUES) return WORD_VALUES[text];
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
+  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'));
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export function parseUnit(raw: string): DoseUnit | undefined {
+  const text = raw.trim().toLowerCase();
+  if (/^(?:mcg|micro|[\u00b5\u03bcu]g)/.test(text)) return 'mcg';
+  if (/^m/.test(text)) return 'mg';
+  if (/^g/.test(text)) return 'g';
+  if (/^(?:i\.?u|international)/.test(text)) return 'IU';
+  return undefined;
+}
+
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const COUNT_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s*(?:x|\u00d7|\*)\s*$`, 'i');
+const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
+const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
+const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?)`;
+const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
+const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
+const THRESHOLD_BEFORE =
+  /(?:more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|in\s+excess\s+of|beyond|less\s+than|under|below|fewer\s+than|[<>\u2264\u2265])\s*(?:(?:a|the)\s+(?:total|dose|daily\s+dose|maximum)\s+of\s+)?$/i;
+
+interface Frequency {
+  regex: RegExp;
+  times: (m: RegExpExecArray) => number;
+  bedtime?: boolean;
+}
+
+const N_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, eight: 8, twelve: 12, once: 1, twice: 2, thrice: 3 };
+const num = (raw: string | undefined) => (raw === undefined ? NaN : (N_WORDS[raw.toLowerCase()] ?? Number(raw)));
+const perPeriod = (period: string | undefined) => (period && /^w/i.test(period) ? 7 : 1);
+
+/** Ordered: at the same position the earlier entry wins ("morning and night" before "night"). */
+const FREQUENCIES: Frequency[] = [
+  {
+    regex: /\b(?:in\s+the\s+)?(?:morning|am|a\.m\.)\s*(?:and|&|\+|\/)\s*(?:at\s+|in\s+the\s+)?(?:night|evening|bedtime|pm|p\.m\.|nighttime)\b/i,
+    times: () => 2,
+  },
+  {
+    regex: /(?<![\w.])(\d{1,2}|one|two|three|four|five|six)\s*(?:x|\u00d7|times)\s*(?:a|per|each|every|\/)?\s*(day|daily|night|nightly|week|weekly|wk)\b/i,
+    times: (m) => num(m[1]) / perPeriod(m[2]),
+  },
+  {
+    regex: /\b(once|twice|thrice)\s*(?:a|per|each|every|\/)?\s*(day|daily|night|nightly|week|weekly|wk)\b/i,
+    times: (m) => num(m[1]) / perPeriod(m[2]),
+  },
+  { regex: /(?<![a-z])(?:b\.i\.d\.?|bid)(?![a-z])/i, times: () => 2 },
+  { regex: /(?<![a-z])(?:t\.i\.d\.?|tid)(?![a-z])/i, times: () => 3 },
+  { regex: /(?<![a-z])(?:q\.i\.d\.?|qid)(?![a-z])/i, times: () => 4 },
+  {
+    regex: /\bevery\s+(\d{1,2}|four|six|eight|twelve)\s*(?:hours|hrs?|h)\b|\bq\s?(\d{1,2})\s?h\b/i,
+    times: (m) => 24 / num(m[1] ?? m[2]),
+  },
+  { regex: /\bevery\s+other\s+(?:day|night)\b|\b(?:on\s+)?alternat(?:e|ing)\s+days\b/i, times: () => 0.5 },
+  { regex: /\b(?:once\s+)?(?:a|per|each|every)\s+week\b|\bweekly\b/i, times: () => 1 / 7 },
+  {
+    regex:
+      /\b(?:at|before)\s+(?:bed(?:time)?|night(?:time)?|sleep)\b|\bbefore\s+(?:going\s+to\s+)?(?:bed|sleep(?:ing)?)\b|\bqhs\b|\bnightly\b|\b(?:every|each|per|a)\s+night\b|\bin\s+the\s+evening\b|\bevery\s+evening\b|\b(?:at|in\s+the)\s+night\b/i,
+    times: () => 1,
+    bedtime: true,
+  },
+  {
+    regex:
+      /(?:^|\b)(?:a|per|each|every)\s+(?:day|24\s*h(?:ours?|rs?)?)\b|\/\s*(?:day|d|24\s*h(?:ours?|rs?|r)?)\b|\bdaily\b|\bonce\b|\bq\.?d\.?(?![a-z])|\bin\s+the\s+morning\b|\bevery\s+morning\b/i,
+    times: () => 1,
+  },
+];
+
+const GAP_STOP = /\b(?:and|but|or|while|which|who|because|if|when|then|until|after|since|than|though|although)\b|[;:()!?]|\d/i;
+
+function findFrequency(window: string): { index: number; end: number; times: number; bedtime: boolean } | undefined {
+  let best: { index: number; end: number; times: number; bedtime: boolean } | undefined;
+  for (const frequency of FREQUENCIES) {
+    const m = frequency.regex.exec(window);
+    if (!m) continue;
+    if (best && m.index >= best.index) continue;
+    const times = frequency.times(m);
+    if (!Number.isFinite(times) || times <= 0 || times > 24) continue;
+    best = { index: m.index, end: m.index + m[0].length, times, bedtime: frequency.bedtime === true };
+  }
+  if (!best) return undefined;
+  const gap = window.slice(0, best.index);
+  // The words between the dose and its frequency: few, in the same clause, no other number.
+  // A comma is allowed only right before the frequency ("12 mg, three times a day").
+  const beforeComma = gap.replace(/,\s*$/, '');
+  if (beforeComma.includes(',') || GAP_STOP.test(beforeComma)) return undefined;
+  if ((beforeComma.match(/[A-Za-z\u00C0-\u024F]+/g) ?? []).length > 5) return undefined;
+  return best;
+}
+
+/** Every dose phrase in one sentence, in text order. */
+export function findDosePhrases(sentence: string): DosePhrase[] {
+  const phrases: DosePhrase[] = [];
+  DOSE.lastIndex = 0;
+  const matches = [...sentence.matchAll(DOSE)];
+  matches.forEach((m, k) => {
+    const unit = parseUnit(m[6]!);
+    if (!unit) return;
+    if (/^G[Mm]?$|^gM$/.test(m[6]!)) return; // "4G", "5G": networks, not grams
+
+    let low: number | undefined;
+    let high: number | undefined;
+    if (m[1] !== undefined) {
+      low = parseAmount(m[1]);
+      high = parseAmount(m[2]!);
+    } else if (m[3] !== undefined) {
+      low = parseAmount(m[3]);
+      high = parseAmount(m[4]!);
+    } else {
+      low = parseAmount(m[5]!);
+    }
+    if (low === undefined || !(low > 0) || (high !== undefined && !(high >= low))) return;
+    let start = m.index;
+    let coreEnd = m.index + m[0].length;
+    const before = sentence.slice(Math.max(0, start - 40), start);
+    const after = sentence.slice(coreEnd);
+    let multiplier = 1;
+    const times = COUNT_TIMES_BEFORE.exec(before);
+    const half = HALF_BEFORE.exec(before);
+    const count = COUNT_BEFORE.exec(before);
+    const form = FORM_AFTER.exec(after);
+    if (times) {
+      multiplier = COUNT_WORDS[times[1]!.toLowerCase()] ?? Number(times[1]);
+      start -= before.length - before.lastIndexOf(times[1]!);
+    } else if (half) {
+      multiplier = 0.5;
+      start -= before.length - before.lastIndexOf(half[1]!);
+    } else if (count && form && /s$|es$/i.test(form[1]!)) {
+      multiplier = COUNT_WORDS[count[1]!.toLowerCase()] ?? Number(count[1]);
+      start -= before.length - before.lastIndexOf(count[1]!);
+    }
+    if (!(multiplier > 0 && multiplier <= 10)) return;
+    const formAdjacent = FORM_ADJACENT.exec(after);
+    if (formAdjacent) coreEnd += formAdjacent[0].length;
+
+    // The frequency is looked for up to the next dose phrase, inside this clause.
+    const next = matches[k + 1];
+    const windowEnd = Math.min(next ? next.index : sentence.length, coreEnd + 70);
+    const frequency = findFrequency(sentence.slice(coreEnd, windowEnd));
+    let end = coreEnd;
+    if (frequency && /^[\s,]*$/.test(sentence.slice(coreEnd, coreEnd + frequency.index))) {
+      end = coreEnd + frequency.end;
+    }
+    const threshold = THRESHOLD_BEFORE.test(sentence.slice(Math.max(0, start - 40), start));
+    phrases.push({
+      start,
+      end,
+      coreStart: m.index,
+      coreEnd,
+      amount: round(low * multiplier),
+      ...(high !== undefined ? { amountMax: round(high * multiplier) } : {}),
+      unit,
+      timesPerDay: frequency ? frequency.times : 1,
+      frequencyStated: frequency !== undefined,
+      bedtime: frequency?.bedtime ?? false,
+      threshold,
+    });
+  });
+  return phrases;
+}
+
+/** Per-intake amount (upper end) × times per day, in mg; null for IU. */
+export function dailyMilligrams(phrase: Pick<DosePhrase, 'amount' | 'amountMax' | 'unit' | 'timesPerDay'>): number | null {
+  const perIntake = phrase.amountMax ?? phrase.amount;
+  const mg = toMilligrams(perIntake, phrase.unit);
+  return mg === null ? null : round(mg * phrase.timesPerDay);
+}
+
+export function toMilligrams(value: number, unit: string): number | null {
+  switch (unit) {
+    case 'mg':
+    case 'mg/day':
+    case 'mg/24h':
+      return value;
+    case 'g':
+      return value * 1000;
+    case 'mcg':
+      return value / 1000;
+    default:
+      return null;
+  }
+}
+
+export function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indication
+
+interface Cue {
+  start: number;
+  end: number;
+  indication: Exclude<DoseIndication, 'unstated'>;
+}
+
+const PARKINSONS = /\bparkinson(?:'s|\u2019s|s)?\b|\bparkinsonism\b|\bparkinsonian\b/gi;
+const PARKINSONS_ACRONYM = /\bPD\b/g;
+const RLS = /\b(?:rls|restless\s+legs?|willis[\s-]+ekbom|for\s+(?:my|his|her|your|their)\s+legs)\b/gi;
+const RLS_ACRONYM = /\bWED\b/g;
+const OTHER =
+  /\bfor\s+(?:my\s+|his\s+|her\s+|your\s+|their\s+|the\s+|treating\s+|treatment\s+of\s+|severe\s+|chronic\s+)?(?:depression|anxiety|pre-?eclampsia|eclampsia|migraines?|constipation|heartburn|indigestion|acid\s+reflux|reflux|arrhythmias?|atrial\s+fibrillation|afib|seizures|epilepsy|asthma|high\s+blood\s+pressure|hypertension|fibromyalgia|neuropathy|nerve\s+pain|diabetes|hypomagnesa?emia|ocd|adhd|psychosis|schizophrenia|bipolar|nausea|allergies|allergy|hay\s+fever|hives|colds?|endometriosis|hyperprolactinemia|acromegaly|anemia|anaemia|iron\s+deficiency\s+anemia)\b|\bas\s+an?\s+(?:laxative|antacid|antidepressant)\b|\b(?:pre-?eclampsia|eclampsia)\b/gi;
+
+export function indicationCues(sentence: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (regex: RegExp, indication: Cue['indication']) => {
+    regex.lastIndex = 0;
+    for (const m of sentence.matchAll(regex)) cues.push({ start: m.index, end: m.index + m[0].length, indication });
+  };
+  add(PARKINSONS, 'parkinsons');
+  add(PARKINSONS_ACRONYM, 'parkinsons');
+  add(OTHER, 'other');
+  add(RLS, 'rls');
+  add(RLS_ACRONYM, 'rls');
+  return cues;
+}
+
+/** The indication cue nearest to the phrase; on a tie a non-RLS one (safer: never flags). */
+export function indicationFor(cues: readonly Cue[], phrase: { start: number; end: number }): DoseIndication {
+  let best: Cue | undefined;
+  let bestDistance = Infinity;
+  for (const cue of cues) {
+    const distance = Math.max(0, cue.start - phrase.end, phrase.start - cue.end);
+    if (distance < bestDistance || (distance === bestDistance && best?.indication === 'rls' && cue.indication !== 'rls')) {
+      best = cue;
+      bestDistance = distance;
+    }
+  }
+  return best?.indication ?? 'unstated';
+}
