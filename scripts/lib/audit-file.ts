@@ -2,9 +2,12 @@
 import { Window } from 'happy-dom';
 import bundled from '../../src/dataset/generated/dataset.json';
 import { parseDataset, type Dataset } from '../../src/dataset/schema';
+import type { Analyzer } from '../../src/engine/annotator';
 import { auditDocument, type AuditReport } from '../../src/engine/audit';
+import { createAnalyzer } from '../../src/nlp/analyze';
 
 let dataset: Dataset | undefined;
+let analyzer: Analyzer | undefined;
 
 export function bundledDataset(): Dataset {
   if (!dataset) {
@@ -31,10 +34,12 @@ export function parsePage(html: string, url: string): { document: Document; clos
   return { document, close: () => void window.happyDOM.close() };
 }
 
-export function auditFile(html: string, url: string): AuditReport {
+/** Audits a saved page: mentions, and (unless `analysis` is false) claims and doses. */
+export function auditFile(html: string, url: string, options: { analysis?: boolean } = {}): AuditReport {
   const page = parsePage(html, url);
   try {
-    return auditDocument(page.document, bundledDataset(), url);
+    if (options.analysis !== false) analyzer ??= createAnalyzer(bundledDataset());
+    return auditDocument(page.document, bundledDataset(), url, options.analysis === false ? undefined : analyzer);
   } finally {
     page.close();
   }

@@ -3,8 +3,10 @@
  * and can remove every trace again. Depends on the DOM and the dataset only, so the content
  * script, the Node auditor and the tests all run this same code.
  */
-import type { Dataset, Entry } from '../dataset/schema';
+import type { MatchEntry, MatchIndex } from '../dataset/match-index';
+import type { Analysis, AnalysisInput } from '../nlp/analyze';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
+import { FLAGGED_ATTR } from './dom-rules';
 import { compileMatcher, type AliasMatch, type Matcher } from './matcher';
 import { isStretchVisible, iterateTextRuns, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
@@ -18,7 +20,37 @@ export interface Mention {
   text: string;
   /** One wrapper per text node the mention crosses, in document order. */
   elements: Element[];
+  /** The run of text the mention reads in, and where in its text. */
+  run: TextRun;
+  start: number;
+  end: number;
 }
+
+/** A sentence the language analysis found making one of the dataset's claims, wrapped. */
+export interface ClaimMark {
+  /** Page-unique number (shared with mentions), also in the wrappers' data-evlens-mention. */
+  id: number;
+  claimId: string;
+  elements: Element[];
+}
+
+/** What the language analysis found on the page so far, across every analysed run. */
+export interface PageFindings {
+  contexts: Analysis['contexts'];
+  doses: Analysis['doses'];
+  claims: Array<Analysis['claims'][number] & { markId: number | null }>;
+  aggravators: Analysis['aggravators'];
+}
+
+/** The language analysis as the engine uses it (src/nlp provides it, loaded on demand). */
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+}
+
+const LAYOUT_WHITESPACE = /[\n\r\t\f\v\u2028\u2029]/g;
+
+/** Entries whose mention tells us a page is about RLS itself (aggravator flags need that). */
+const RLS_ENTRY_IDS = new Set(['restless-legs-syndrome', 'pregnancy-rls', 'dopaminergic-augmentation']);
 
 export interface AnnotatorOptions {
   /** 'layout' in a browser; 'markup' where the DOM has no layout (Node, unit tests). */
@@ -35,8 +67,12 @@ const RELEVANCE_SAMPLE = 20_000;
 
 export class Annotator {
   readonly mentions: Mention[] = [];
+  readonly claimMarks: ClaimMark[] = [];
+  readonly findings: PageFindings = { contexts: [], doses: [], claims: [], aggravators: [] };
   private readonly matcher: Matcher;
-  private readonly entries: Map<string, Entry>;
+  private readonly entries: Map<string, MatchEntry>;
+  /** Runs the analysis has read, so each is analysed once. */
+  private readonly analysed = new WeakSet<TextRun>();
   private readonly wrapper = new Wrapper();
   private readonly guard: (edit: () => void) => void;
   private relevant: boolean | null = null;
@@ -44,7 +80,7 @@ export class Annotator {
 
   constructor(
     private readonly doc: Document,
-    dataset: Pick<Dataset, 'entries' | 'disambiguations'>,
+    dataset: Pick<MatchIndex, 'entries' | 'disambiguations'>,
     private readonly options: AnnotatorOptions,
   ) {
     this.matcher = compileMatcher(dataset);
@@ -74,22 +110,42 @@ export class Annotator {
    * for `sliceMs`, so no task of ours grows long on a big page. Each slice is one guarded
    * edit: the page's observer is off only while our synchronous slice runs.
    */
-  async scanSliced(
-    root: Element | null = this.doc.body,
-    options: { sliceMs: number; yieldToPage: () => Promise<void>; now: () => number },
-  ): Promise<Mention[]> {
-    const steps = this.scanSteps(root);
+  scanSliced(root: Element | null = this.doc.body, options: SliceOptions): Promise<Mention[]> {
+    return this.runSliced(this.scanSteps(root), options);
+  }
+
+  /**
+   * Runs the language analysis over every run that holds a mention and has not been read yet:
+   * records what it finds (doses, negation, claims, aggravators) and wraps each sentence that
+   * makes a claim. Returns the new findings.
+   */
+  analyze(analyzer: Analyzer): PageFindings {
+    const steps = this.analysisSteps(analyzer);
+    let result: PageFindings = emptyFindings();
+    this.guard(() => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return void (result = step.value);
+      }
+    });
+    return result;
+  }
+
+  analyzeSliced(analyzer: Analyzer, options: SliceOptions): Promise<PageFindings> {
+    return this.runSliced(this.analysisSteps(analyzer), options);
+  }
+
+  private async runSliced<T>(steps: Generator<void, T>, options: SliceOptions): Promise<T> {
     for (;;) {
-      let result: Mention[] | undefined;
+      let result: { value: T } | undefined;
       const sliceStart = options.now();
       this.guard(() => {
         for (;;) {
           const step = steps.next();
-          if (step.done) return void (result = step.value);
+          if (step.done) return void (result = { value: step.value });
           if (options.now() - sliceStart >= options.sliceMs) return;
         }
       });
-      if (result) return result;
+      if (result) return result.value;
       await options.yieldToPage();
     }
   }
@@ -99,10 +155,19 @@ export class Annotator {
     this.relevant = null;
   }
 
-  /** Drops mentions whose wrappers the page has removed. */
+  /** Drops mentions (and what was found about them) whose wrappers the page has removed. */
   pruneDetached(): void {
-    const kept = this.mentions.filter((mention) => mention.elements.some((element) => element.isConnected));
+    const connected = (item: { elements: Element[] }) => item.elements.some((element) => element.isConnected);
+    const kept = this.mentions.filter(connected);
+    if (kept.length === this.mentions.length && this.claimMarks.every(connected)) return;
     this.mentions.splice(0, this.mentions.length, ...kept);
+    this.claimMarks.splice(0, this.claimMarks.length, ...this.claimMarks.filter(connected));
+    const live = new Set(kept.map((mention) => mention.id));
+    const f = this.findings;
+    f.contexts = f.contexts.filter((c) => live.has(c.mentionId));
+    f.doses = f.doses.filter((d) => live.has(d.mentionId));
+    f.aggravators = f.aggravators.filter((a) => live.has(a.mentionId));
+    f.claims = f.claims.filter((c) => c.mentionIds.some((id) => live.has(id)));
   }
 
   /**
@@ -124,11 +189,13 @@ export class Annotator {
   clear(): void {
     this.guard(() => this.wrapper.unwrapAll());
     this.mentions.length = 0;
+    this.claimMarks.length = 0;
+    Object.assign(this.findings, emptyFindings());
     this.relevant = null;
     this.nextMentionId = 1;
   }
 
-  entry(id: string): Entry | undefined {
+  entry(id: string): MatchEntry | undefined {
     return this.entries.get(id);
   }
 
@@ -169,13 +236,69 @@ export class Annotator {
         const { start, end, entryId, text } = accepted[i]!;
         const id = firstId + i;
         const elements = this.wrapper.wrap(run, start, end, entryId, id);
-        if (elements.length > 0) runMentions.push({ id, entryId, text, elements });
+        if (elements.length > 0) runMentions.push({ id, entryId, text, elements, run, start, end });
       }
       runMentions.reverse();
       added.push(...runMentions);
       yield;
     }
     this.mentions.push(...added);
+    return added;
+  }
+
+  /** One step per run that holds mentions not yet analysed: analyse, record, wrap claims. */
+  private *analysisSteps(analyzer: Analyzer): Generator<void, PageFindings> {
+    const added = emptyFindings();
+    const pageAboutRls = this.mentions.some((m) => RLS_ENTRY_IDS.has(m.entryId));
+    const byRun = new Map<TextRun, Mention[]>();
+    for (const mention of this.mentions) {
+      if (this.analysed.has(mention.run)) continue;
+      const list = byRun.get(mention.run) ?? [];
+      list.push(mention);
+      byRun.set(mention.run, list);
+    }
+    // Claimed now, before the first pause, so an analysis started meanwhile skips these runs.
+    for (const run of byRun.keys()) this.analysed.add(run);
+    for (const [run, mentions] of byRun) {
+      // The page may have rewritten the run since we wrapped it; the watcher brings it back.
+      if (this.wrapper.currentText(run) !== run.text) continue;
+      const analysis = analyzer.analyze({
+        // Outside <pre> (never read) a line break in the markup is a space on screen; same
+        // length, so every offset still points at the page's characters.
+        text: run.text.replace(LAYOUT_WHITESPACE, ' '),
+        mentions: mentions.map(({ id, entryId, start, end }) => ({ id, entryId, start, end })),
+        pageAboutRls,
+      });
+      added.contexts.push(...analysis.contexts);
+      added.doses.push(...analysis.doses);
+      added.aggravators.push(...analysis.aggravators);
+      const flaggedIds = new Set([
+        ...analysis.doses.filter((d) => d.flagged).map((d) => d.mentionId),
+        ...analysis.aggravators.map((a) => a.mentionId),
+      ]);
+      for (const mention of mentions) {
+        if (flaggedIds.has(mention.id)) for (const el of mention.elements) el.setAttribute(FLAGGED_ATTR, '');
+      }
+      for (const claim of analysis.claims) {
+        const markId = this.nextMentionId++;
+        const elements = this.wrapper.wrapAgain(
+          run,
+          claim.sentence.start,
+          claim.sentence.end,
+          { claimId: claim.claimId },
+          markId,
+        );
+        if (claim.flagged) for (const el of elements) el.setAttribute(FLAGGED_ATTR, '');
+        if (elements.length > 0) this.claimMarks.push({ id: markId, claimId: claim.claimId, elements });
+        added.claims.push({ ...claim, markId: elements.length > 0 ? markId : null });
+      }
+      yield;
+    }
+    const f = this.findings;
+    f.contexts.push(...added.contexts);
+    f.doses.push(...added.doses);
+    f.claims.push(...added.claims);
+    f.aggravators.push(...added.aggravators);
     return added;
   }
 
@@ -209,6 +332,16 @@ export class Annotator {
     }
     return isHealthRelevant({ strongMentions, title: this.doc.title, text });
   }
+}
+
+export interface SliceOptions {
+  sliceMs: number;
+  yieldToPage: () => Promise<void>;
+  now: () => number;
+}
+
+function emptyFindings(): PageFindings {
+  return { contexts: [], doses: [], claims: [], aggravators: [] };
 }
 
 function runIntact(run: TextRun, lengths: number[]): boolean {

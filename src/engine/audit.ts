@@ -3,7 +3,7 @@
  * with where it stands, using exactly the code the extension runs.
  */
 import type { Dataset, Verdict } from '../dataset/schema';
-import { Annotator } from './annotator';
+import { Annotator, type Analyzer, type PageFindings } from './annotator';
 import { isInline } from './dom-rules';
 import { buildReport, type PageReport } from './report';
 
@@ -16,36 +16,115 @@ export interface AuditedMention {
   path: string;
   /** Character offset of the mention in that block's text. */
   offset: number;
+  /** Said in the negative ("never worked") or with a hedge ("may help"), when analysed. */
+  negated?: boolean;
+  hedged?: boolean;
+}
+
+export interface AuditedClaim {
+  claimId: string;
+  verdict: string;
+  flagged: boolean;
+  sentence: string;
+  matched: string;
+  mentionIds: number[];
+}
+
+export interface AuditedDose {
+  mentionId: number;
+  entryId: string;
+  phrase: string;
+  sentence: string;
+  amount: number;
+  amountMax?: number;
+  unit: string;
+  timesPerDay: number;
+  dailyMg: number | null;
+  indication: string;
+  status: string;
+  limit?: { label: string; value: number; unit: string; citations: string[] };
+  ratio?: number;
+  flagged: boolean;
 }
 
 export interface AuditReport extends Omit<PageReport, 'mentions'> {
   mentions: AuditedMention[];
+  claims: AuditedClaim[];
+  doses: AuditedDose[];
+  aggravators: Array<{ mentionId: number; entryId: string; sentence: string }>;
 }
 
-export function auditDocument(doc: Document, dataset: Dataset, url: string): AuditReport {
+/**
+ * Annotates the page, runs the language analysis when one is given (the extension loads it
+ * on demand; the auditor passes it in), and reports every mention, claim and dose.
+ */
+export function auditDocument(doc: Document, dataset: Dataset, url: string, analyzer?: Analyzer): AuditReport {
   const annotator = new Annotator(doc, dataset, { visibility: 'markup' });
   annotator.scan();
+  const findings: PageFindings | undefined = analyzer ? (annotator.analyze(analyzer), annotator.findings) : undefined;
   const report = buildReport({
     url,
     title: doc.title,
     relevant: annotator.pageRelevant,
-    datasetVersion: dataset.version,
+    dataset,
     mentions: annotator.mentions,
-    entryById: (id) => annotator.entry(id),
+    ...(findings ? { findings } : {}),
   });
+  const verdicts = new Map(dataset.entries.map((e) => [e.id, e.verdict]));
   const mentions = annotator.mentions.map((mention, index): AuditedMention => {
     const first = mention.elements[0]!;
     const block = blockOf(first);
+    const context = findings?.contexts.find((c) => c.mentionId === mention.id);
     return {
       id: mention.id,
       text: report.mentions[index]!.text,
       entryId: mention.entryId,
-      verdict: annotator.entry(mention.entryId)!.verdict,
+      verdict: verdicts.get(mention.entryId)!,
       path: cssPath(block),
       offset: textOffset(block, first),
+      ...(context ? { negated: context.negated, hedged: context.hedged } : {}),
     };
   });
-  return { ...report, mentions };
+  const claimVerdicts = new Map(dataset.claims.map((c) => [c.id, c.verdict]));
+  return {
+    ...report,
+    mentions,
+    claims: (findings?.claims ?? []).map((c) => ({
+      claimId: c.claimId,
+      verdict: claimVerdicts.get(c.claimId) ?? '',
+      flagged: c.flagged,
+      sentence: tidy(c.sentenceText),
+      matched: tidy(c.matchedText),
+      mentionIds: c.mentionIds,
+    })),
+    doses: (findings?.doses ?? []).map((d) => ({
+      mentionId: d.mentionId,
+      entryId: d.entryId,
+      phrase: tidy(d.phraseText),
+      sentence: tidy(d.sentenceText),
+      amount: d.amount,
+      ...(d.amountMax !== undefined ? { amountMax: d.amountMax } : {}),
+      unit: d.unit,
+      timesPerDay: d.timesPerDay,
+      dailyMg: d.dailyMg,
+      indication: d.indication,
+      status: d.status,
+      ...(d.limit
+        ? { limit: { label: d.limit.label, value: d.limit.value, unit: d.limit.unit, citations: d.limit.citations } }
+        : {}),
+      ...(d.ratio !== undefined ? { ratio: Math.round(d.ratio * 100) / 100 } : {}),
+      flagged: d.flagged,
+    })),
+    aggravators: (findings?.aggravators ?? []).map((a) => ({
+      mentionId: a.mentionId,
+      entryId: a.entryId,
+      sentence: tidy(a.sentenceText),
+    })),
+  };
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function blockOf(element: Element): Element {

@@ -6,6 +6,11 @@ export const OWN_PREFIX = 'evlens-';
 export const WRAPPER_TAG = 'evlens-mark';
 export const ENTRY_ATTR = 'data-evlens-entry';
 export const MENTION_ATTR = 'data-evlens-mention';
+/** A sentence that makes one of the dataset's claims is wrapped in this element. */
+export const CLAIM_TAG = 'evlens-claim';
+export const CLAIM_ATTR = 'data-evlens-claim';
+/** On a mention or claim wrapper when the page says something there the evidence contradicts. */
+export const FLAGGED_ATTR = 'data-evlens-flagged';
 
 // Tag names as the DOM reports them: upper case for HTML, lower case for SVG and MathML in
 // HTML documents. Kept exact so the hot walk never allocates an upper-cased copy.
@@ -17,7 +22,7 @@ const NEVER_TOUCH_TAGS = bothCases([
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON',
 ]);
-const WRAPPER_TAG_NAMES = bothCases([WRAPPER_TAG.toUpperCase()]);
+const WRAPPER_TAG_NAMES = bothCases([WRAPPER_TAG.toUpperCase(), CLAIM_TAG.toUpperCase()]);
 
 /**
  * Elements that flow inside a line of text: a mention may cross them

@@ -1,6 +1,10 @@
-/** The page report: what the popup, the badge and the command-line auditor show. */
-import type { Entry, Verdict } from '../dataset/schema';
-import type { Mention } from './annotator';
+/**
+ * The page report: what the popup, the badge, the demo and the command-line auditor show.
+ * Built from the engine's mentions and findings and the full dataset; plain data, so it
+ * crosses message boundaries and storage as it is.
+ */
+import type { Claim, ClaimVerdict, Dataset, Entry, KeyNumber, Verdict } from '../dataset/schema';
+import type { Mention, PageFindings } from './annotator';
 
 export interface ReportMention {
   id: number;
@@ -14,7 +18,41 @@ export interface ReportEntry {
   kind: Entry['kind'];
   verdict: Verdict;
   count: number;
+  /** The first mention on the page, where the popup takes the reader. */
+  firstMentionId: number;
 }
+
+/** Something on the page that the evidence contradicts, tied to the sentence that says it. */
+export type ReportFlag =
+  | {
+      kind: 'claim';
+      claimId: string;
+      statement: string;
+      verdict: ClaimVerdict;
+      sentence: string;
+      /** The wrapped sentence (data-evlens-mention), or the mention in it when not wrapped. */
+      targetId: number;
+    }
+  | {
+      kind: 'dose';
+      entryId: string;
+      entryName: string;
+      phrase: string;
+      sentence: string;
+      dailyMg: number;
+      limit: Pick<KeyNumber, 'label' | 'value' | 'unit' | 'population' | 'citations'>;
+      ratio: number;
+      status: 'over-rls-max' | 'over-upper-limit';
+      targetId: number;
+    }
+  | {
+      kind: 'aggravator';
+      entryId: string;
+      entryName: string;
+      verdict: Verdict;
+      sentence: string;
+      targetId: number;
+    };
 
 export interface PageReport {
   url: string;
@@ -25,8 +63,16 @@ export interface PageReport {
   mentions: ReportMention[];
   /** Mentioned entries in order of first appearance, with mention counts. */
   entries: ReportEntry[];
+  /** Mentions per verdict of their entry. */
+  verdictCounts: Partial<Record<Verdict, number>>;
+  /** What the page says that the evidence contradicts, in reading order. */
+  flags: ReportFlag[];
   /** Something the reader should know about this page's annotation (e.g. the breaker tripped). */
   note: string | null;
+  /** Evidence Lens is switched off for this site. */
+  disabled?: boolean;
+  /** Code loaded on demand for this page (nothing on a page without mentions). */
+  modules?: string[];
   /** Our own main-thread cost on this page, as the content script measured it. */
   timing?: ReportTiming;
 }
@@ -36,40 +82,126 @@ export interface ReportTiming {
   setupMs: number;
   /** Scanning and wrapping, summed over slices (time handed back to the page excluded). */
   scanMs: number;
+  /** The language analysis (claims, doses), summed over slices; 0 where it did not run. */
+  analysisMs: number;
   /** The longest single slice of our work: our longest task. */
   longestSliceMs: number;
 }
 
-export function buildReport(input: {
+export interface ReportInput {
   url: string;
   title: string;
   relevant: boolean;
-  datasetVersion: string;
+  dataset: Pick<Dataset, 'version' | 'entries' | 'claims'>;
   mentions: readonly Mention[];
-  entryById: (id: string) => Entry | undefined;
+  findings?: PageFindings;
   note?: string | null;
+  modules?: string[];
   timing?: ReportTiming;
-}): PageReport {
+}
+
+export function buildReport(input: ReportInput): PageReport {
+  const entryById = new Map(input.dataset.entries.map((entry) => [entry.id, entry]));
   const entries = new Map<string, ReportEntry>();
+  const verdictCounts: Partial<Record<Verdict, number>> = {};
+  const mentions: ReportMention[] = [];
   for (const mention of input.mentions) {
-    const known = entries.get(mention.entryId);
-    if (known) {
-      known.count++;
-      continue;
-    }
-    const entry = input.entryById(mention.entryId);
+    const entry = entryById.get(mention.entryId);
     if (!entry) continue;
-    entries.set(entry.id, { id: entry.id, name: entry.name, kind: entry.kind, verdict: entry.verdict, count: 1 });
+    // Line breaks inside a mention are layout, not content.
+    mentions.push({ id: mention.id, entryId: mention.entryId, text: mention.text.replace(/\s+/g, ' ') });
+    verdictCounts[entry.verdict] = (verdictCounts[entry.verdict] ?? 0) + 1;
+    const known = entries.get(entry.id);
+    if (known) known.count++;
+    else {
+      entries.set(entry.id, {
+        id: entry.id,
+        name: entry.name,
+        kind: entry.kind,
+        verdict: entry.verdict,
+        count: 1,
+        firstMentionId: mention.id,
+      });
+    }
   }
   return {
     url: input.url,
     title: input.title,
     relevant: input.relevant,
-    datasetVersion: input.datasetVersion,
-    // Line breaks inside a mention are layout, not content.
-    mentions: input.mentions.map(({ id, entryId, text }) => ({ id, entryId, text: text.replace(/\s+/g, ' ') })),
+    datasetVersion: input.dataset.version,
+    mentions,
     entries: [...entries.values()],
+    verdictCounts,
+    flags: input.findings ? buildFlags(input.findings, entryById, input.dataset.claims) : [],
     note: input.note ?? null,
+    ...(input.modules ? { modules: input.modules } : {}),
     ...(input.timing ? { timing: input.timing } : {}),
   };
+}
+
+function buildFlags(
+  findings: PageFindings,
+  entryById: ReadonlyMap<string, Entry>,
+  claims: readonly Claim[],
+): ReportFlag[] {
+  const claimById = new Map(claims.map((claim) => [claim.id, claim]));
+  const flags: Array<{ order: number; flag: ReportFlag }> = [];
+  for (const finding of findings.claims) {
+    const claim = claimById.get(finding.claimId);
+    if (!finding.flagged || !claim) continue;
+    const targetId = finding.markId ?? finding.mentionIds[0];
+    if (targetId === undefined) continue;
+    flags.push({
+      order: finding.mentionIds[0] ?? targetId,
+      flag: {
+        kind: 'claim',
+        claimId: claim.id,
+        statement: claim.statement,
+        verdict: claim.verdict,
+        sentence: tidy(finding.sentenceText),
+        targetId,
+      },
+    });
+  }
+  for (const dose of findings.doses) {
+    const entry = entryById.get(dose.entryId);
+    if (!dose.flagged || !entry || !dose.limit || dose.dailyMg === null) continue;
+    if (dose.status !== 'over-rls-max' && dose.status !== 'over-upper-limit') continue;
+    const { label, value, unit, population, citations } = dose.limit;
+    flags.push({
+      order: dose.mentionId,
+      flag: {
+        kind: 'dose',
+        entryId: entry.id,
+        entryName: entry.name,
+        phrase: tidy(dose.phraseText),
+        sentence: tidy(dose.sentenceText),
+        dailyMg: dose.dailyMg,
+        limit: { label, value, unit, citations, ...(population ? { population } : {}) },
+        ratio: dose.ratio ?? dose.dailyMg / value,
+        status: dose.status,
+        targetId: dose.mentionId,
+      },
+    });
+  }
+  for (const finding of findings.aggravators) {
+    const entry = entryById.get(finding.entryId);
+    if (!entry) continue;
+    flags.push({
+      order: finding.mentionId,
+      flag: {
+        kind: 'aggravator',
+        entryId: entry.id,
+        entryName: entry.name,
+        verdict: entry.verdict,
+        sentence: tidy(finding.sentenceText),
+        targetId: finding.mentionId,
+      },
+    });
+  }
+  return flags.sort((a, b) => a.order - b.order).map(({ flag }) => flag);
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

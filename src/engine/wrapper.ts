@@ -4,8 +4,11 @@
  * together, so the page's DOM is equal (isEqualNode) to what it was and the original text
  * node objects (which page scripts may hold) stay in place.
  */
-import { ENTRY_ATTR, MENTION_ATTR, WRAPPER_TAG } from './dom-rules';
-import type { TextRun } from './text-runs';
+import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, MENTION_ATTR, WRAPPER_TAG } from './dom-rules';
+import type { TextRun, TextSegment } from './text-runs';
+
+/** What a wrapper marks: a mention of an entry, or a sentence making a claim. */
+export type WrapTarget = { entryId: string } | { claimId: string };
 
 export class Wrapper {
   /** Every piece split off a page text node, mapped to the node it came from. */
@@ -18,9 +21,52 @@ export class Wrapper {
    * offsets of earlier matches stay valid.
    */
   wrap(run: TextRun, start: number, end: number, entryId: string, mentionId: number): Element[] {
+    return this.wrapSegments(run.segments, start, end, { entryId }, mentionId);
+  }
+
+  /**
+   * Wraps a stretch of a run that earlier wraps may have split (a sentence holding mentions):
+   * the run's text nodes are read as they stand now, including those inside our wrappers.
+   */
+  wrapAgain(run: TextRun, start: number, end: number, target: WrapTarget, mentionId: number): Element[] {
+    return this.wrapSegments(this.currentSegments(run), start, end, target, mentionId);
+  }
+
+  /**
+   * The run's text nodes as they stand now: each original node followed by the pieces we
+   * split off it, in document order. Their text joins to the run's text while the page has
+   * not changed it (callers check with `currentText`).
+   */
+  currentSegments(run: TextRun): TextSegment[] {
+    const piecesByOrigin = this.piecesByOrigin();
+    const segments: TextSegment[] = [];
+    let offset = 0;
+    for (const { node } of run.segments) {
+      const pieces = (piecesByOrigin.get(node) ?? []).sort(documentOrder);
+      for (const piece of [node, ...pieces]) {
+        segments.push({ node: piece, start: offset });
+        offset += piece.data.length;
+      }
+    }
+    return segments;
+  }
+
+  currentText(run: TextRun): string {
+    return this.currentSegments(run)
+      .map((segment) => segment.node.data)
+      .join('');
+  }
+
+  private wrapSegments(
+    segments: readonly TextSegment[],
+    start: number,
+    end: number,
+    target: WrapTarget,
+    mentionId: number,
+  ): Element[] {
     const created: Element[] = [];
-    for (let i = run.segments.length - 1; i >= 0; i--) {
-      const segment = run.segments[i]!;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const segment = segments[i]!;
       const nodeStart = segment.start;
       const nodeEnd = nodeStart + segment.node.data.length;
       if (nodeEnd <= start || nodeStart >= end) continue;
@@ -28,7 +74,7 @@ export class Wrapper {
       const to = Math.min(end, nodeEnd) - nodeStart;
       // Whitespace between inline elements stays outside: a wrapper there could land in a <tr>.
       if (!segment.node.data.slice(from, to).trim()) continue;
-      created.unshift(this.wrapText(segment.node, from, to, entryId, mentionId));
+      created.unshift(this.wrapText(segment.node, from, to, target, mentionId));
     }
     return created;
   }
@@ -72,31 +118,34 @@ export class Wrapper {
     return !!parent && this.wrappers.has(parent as Element);
   }
 
+  /** Unwraps every wrapper of ours around the node (a claim sentence may sit inside a mention). */
   private unwrapAround(node: Text): void {
-    const wrapper = node.parentNode as Element | null;
-    if (!wrapper || !this.wrappers.has(wrapper)) return;
-    const parent = wrapper.parentNode;
-    if (parent) {
-      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-      parent.removeChild(wrapper);
+    for (let wrapper = node.parentNode as Element | null; wrapper && this.wrappers.has(wrapper); ) {
+      const parent = wrapper.parentNode as Element | null;
+      if (parent) {
+        while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+        parent.removeChild(wrapper);
+      }
+      this.wrappers.delete(wrapper);
+      wrapper = parent;
     }
-    this.wrappers.delete(wrapper);
   }
 
-  private wrapText(node: Text, from: number, to: number, entryId: string, mentionId: number): Element {
-    let target = node;
+  private wrapText(node: Text, from: number, to: number, target: WrapTarget, mentionId: number): Element {
+    let piece = node;
     // Split the tail first so `node` keeps its head and its identity.
-    if (to < target.data.length) this.track(target, target.splitText(to));
+    if (to < piece.data.length) this.track(piece, piece.splitText(to));
     if (from > 0) {
-      const piece = target.splitText(from);
-      this.track(target, piece);
-      target = piece;
+      const head = piece;
+      piece = head.splitText(from);
+      this.track(head, piece);
     }
-    const wrapper = target.ownerDocument.createElement(WRAPPER_TAG);
-    wrapper.setAttribute(ENTRY_ATTR, entryId);
+    const wrapper = piece.ownerDocument.createElement('entryId' in target ? WRAPPER_TAG : CLAIM_TAG);
+    if ('entryId' in target) wrapper.setAttribute(ENTRY_ATTR, target.entryId);
+    else wrapper.setAttribute(CLAIM_ATTR, target.claimId);
     wrapper.setAttribute(MENTION_ATTR, String(mentionId));
-    target.parentNode!.insertBefore(wrapper, target);
-    wrapper.appendChild(target);
+    piece.parentNode!.insertBefore(wrapper, piece);
+    wrapper.appendChild(piece);
     this.wrappers.add(wrapper);
     return wrapper;
   }
@@ -105,13 +154,18 @@ export class Wrapper {
     this.origins.set(piece, this.origins.get(splitFrom) ?? splitFrom);
   }
 
-  private rejoin(): void {
+  private piecesByOrigin(): Map<Text, Text[]> {
     const piecesByOrigin = new Map<Text, Text[]>();
     for (const [piece, origin] of this.origins) {
       const pieces = piecesByOrigin.get(origin) ?? [];
       pieces.push(piece);
       piecesByOrigin.set(origin, pieces);
     }
+    return piecesByOrigin;
+  }
+
+  private rejoin(): void {
+    const piecesByOrigin = this.piecesByOrigin();
     this.origins.clear();
     for (const [origin, pieces] of piecesByOrigin) {
       const group = new Set(pieces);
@@ -125,4 +179,9 @@ export class Wrapper {
       }
     }
   }
+}
+
+function documentOrder(a: Node, b: Node): number {
+  // 4 = DOCUMENT_POSITION_FOLLOWING: b comes after a.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }

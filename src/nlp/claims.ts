@@ -11,6 +11,9 @@ import type { Claim } from '../dataset/schema';
 import { hasNegationWord, NEGATION_WORDS } from './cues';
 import type { Chunk, Sentence } from './text';
 
+/** A statement that ends by asking for agreement: ", right?", ", isn't it?", ", correct?". */
+const TAG_QUESTION = /,\s*(?:right|correct|true|no|yes|isn['\u2019]t it|don['\u2019]t they|doesn['\u2019]t it|eh)\s*\?+["'\u201d\u2019)]*$/i;
+
 type View = ReturnType<typeof nlp>;
 
 /** `*` in a pattern: any few words, at most this many. */
@@ -245,9 +248,12 @@ function survives(sentence: Sentence, from: number, to: number, literal: Readonl
     if (!EVIDENCE.has(words[i]!)) continue;
     for (let j = Math.max(0, i - 3); j < i; j++) if (WEAK.has(words[j]!)) return false;
   }
-  // Questions ("Does magnesium cure RLS?") are not claims; "Did you know ...?" is.
-  if (text.slice(sentence.start, sentence.end).endsWith('?')) {
-    if (!(words[0] === 'did' && words[1] === 'you' && words[2] === 'know')) return false;
+  // Questions ("Does magnesium cure RLS?") are not claims; "Did you know ...?" is, and so is a
+  // statement with a tag question ("Magnesium has no side effects, right?").
+  const said = text.slice(sentence.start, sentence.end);
+  if (said.endsWith('?')) {
+    const didYouKnow = words[0] === 'did' && words[1] === 'you' && words[2] === 'know';
+    if (!didYouKnow && !TAG_QUESTION.test(said)) return false;
   }
   return true;
 }

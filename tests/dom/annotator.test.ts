@@ -46,14 +46,14 @@ describe('Annotator', () => {
     expect(found).toEqual([
       ['restless-legs-syndrome', 'RLS'],
       ['ropinirole', 'Requip’s'],
-      ['oral-iron', 'iron supplements'],
+      ['oral-iron-ferrous-sulfate', 'iron supplements'],
     ]);
   });
 
   it('skips false friends and context-only terms outside health pages', () => {
     const health = annotate(page('<main><p>Cast iron pans. Iron helps RLS. Magnesium stearate (excipient).</p></main>'));
     expect(health.found).toEqual([
-      ['oral-iron', 'Iron'],
+      ['iron', 'Iron'],
       ['restless-legs-syndrome', 'RLS'],
     ]);
     const other = annotate(page('<p>The iron bridge was built in 1779.</p>', 'Bridges of England'));
@@ -64,7 +64,7 @@ describe('Annotator', () => {
     const { found } = annotate(page('<nav>Iron deficiency</nav><article><p>Magnesium and iron.</p></article>'));
     expect(found).toEqual([
       ['oral-magnesium', 'Magnesium'],
-      ['oral-iron', 'iron'],
+      ['iron', 'iron'],
     ]);
   });
 

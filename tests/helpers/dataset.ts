@@ -1,5 +1,5 @@
-import bundled from '@/src/dataset/generated/dataset.json';
-import { parseDataset, type Dataset } from '@/src/dataset/schema';
+import bundled from '../../src/dataset/generated/dataset.json';
+import { parseDataset, type Dataset } from '../../src/dataset/schema';
 
 /** The bundled dataset, validated: tests run against what ships. */
 export function loadTestDataset(): Dataset {
