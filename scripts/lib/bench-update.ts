@@ -1,0 +1,231 @@
+/**
+ * Benchmark: verifying and swapping in a 1 MB dataset update, measured by the built extension's
+ * own service worker in real Chromium. Each run publishes a new signed 1 MB dataset on a local
+ * feed and asks the worker to check (as the popup does); the worker times its phases with
+ * performance.now() and returns them in the check's status: verify (signature, size, SHA-256,
+ * UTF-8/JSON decoding, schema, versions) and swap (the one storage.local.set plus the in-memory
+ * switch). Network time is reported apart and left out.
+ *
+ * Baseline, in the same worker on the same text: what a naive updater pays with no
+ * verification at all, JSON.parse plus one storage.local.set.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import bundled from '../../src/dataset/generated/dataset.json';
+import type { Dataset } from '../../src/dataset/schema';
+import { utf8 } from '../../src/update/bytes';
+import { readSigningKey, signFeed, type SigningKey } from '../../src/update/feed-sign';
+import type { CheckTiming, UpdateStatus } from '../../src/update/status';
+import { buildExtension } from './build';
+import { launchWithExtension } from './chromium';
+import { startFeedServer, type FeedServer } from './feed-server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT_DIR = '.output-bench-update';
+const MANIFEST_PATH = '/feed/manifest.json';
+export const UPDATE_TARGET_MS = 50;
+
+export interface UpdateBenchOptions {
+  /** Measured runs (a warm-up run comes first and is not counted). Default 7. */
+  runs?: number;
+  /** Dataset size to publish. Default 1 MiB. */
+  datasetBytes?: number;
+  executablePath?: string;
+  /** Build the extension first (into .output-bench-update/). Default true. */
+  build?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface UpdateBenchSample {
+  downloadMs: number;
+  verifyMs: number;
+  swapMs: number;
+  totalMs: number;
+}
+
+export interface UpdateBenchResult {
+  datasetBytes: number;
+  runs: number;
+  samples: UpdateBenchSample[];
+  /** Medians of verify, swap and verify + swap: the number the target is about. */
+  median: UpdateBenchSample;
+  /** Median of JSON.parse + one storage.local.set of the same text, no verification. */
+  baseline: { parseMs: number; storeMs: number; totalMs: number };
+  targetMs: number;
+  withinTarget: boolean;
+  /** Storage timings swing with other load on the machine: read the numbers with this. */
+  machine: { cpus: number; loadAverage1m: number };
+}
+
+export async function benchUpdate(options: UpdateBenchOptions = {}): Promise<UpdateBenchResult> {
+  const runs = options.runs ?? 7;
+  const datasetBytes = options.datasetBytes ?? 1024 * 1024;
+  const log = options.log ?? (() => undefined);
+  const feed = await startFeedServer();
+  const key = await readSigningKey(readFileSync(resolve(ROOT, 'tests/keys/test-feed-private.pem'), 'utf8'));
+  // What the feed serves at install: the bundled version, so the install check finds nothing to do.
+  await publish(feed, key, JSON.stringify(bundled), 0);
+  if (options.build ?? true) buildForFeed(feed);
+  const session = await launchWithExtension({
+    headless: true,
+    extensionDir: resolve(ROOT, OUT_DIR, 'chrome-mv3'),
+    executablePath: options.executablePath,
+  });
+  try {
+    // Messages go from an extension page with no UI of its own: the popup's storage watchers
+    // would receive every 1 MB swap too, which an automatic check never pays.
+    const control = await session.context.newPage();
+    await control.goto(`chrome-extension://${session.extensionId}/manifest.json`);
+    await waitForInstallCheck(control);
+
+    const samples: UpdateBenchSample[] = [];
+    const baselines: UpdateBenchResult['baseline'][] = [];
+    let size = 0;
+    for (let run = 0; run <= runs; run++) {
+      const text = largeDataset(`${bundled.version}.${run + 1}`, datasetBytes);
+      size = utf8(text).length;
+      await publish(feed, key, text, run + 1);
+      const status = await send(control, 'update:check');
+      if (status.lastCheck?.outcome !== 'updated' || !status.lastCheck.timing) {
+        throw new Error(`Run ${run}: the update was not applied: ${JSON.stringify(status.lastCheck)}`);
+      }
+      const baseline = await session.serviceWorker.evaluate(measureBaseline, text);
+      if (run === 0) continue; // warm-up: first use of WebCrypto, valibot and storage
+      samples.push(sample(status.lastCheck.timing));
+      baselines.push(baseline);
+      log(`run ${run}: verify ${round(samples.at(-1)!.verifyMs)} ms + swap ${round(samples.at(-1)!.swapMs)} ms (download ${round(samples.at(-1)!.downloadMs)} ms); baseline ${round(baseline.totalMs)} ms`);
+    }
+    const median = {
+      downloadMs: medianOf(samples.map((s) => s.downloadMs)),
+      verifyMs: medianOf(samples.map((s) => s.verifyMs)),
+      swapMs: medianOf(samples.map((s) => s.swapMs)),
+      totalMs: medianOf(samples.map((s) => s.totalMs)),
+    };
+    return {
+      datasetBytes: size,
+      runs,
+      samples,
+      median,
+      baseline: {
+        parseMs: medianOf(baselines.map((b) => b.parseMs)),
+        storeMs: medianOf(baselines.map((b) => b.storeMs)),
+        totalMs: medianOf(baselines.map((b) => b.totalMs)),
+      },
+      targetMs: UPDATE_TARGET_MS,
+      withinTarget: median.totalMs < UPDATE_TARGET_MS,
+      machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
+    };
+  } finally {
+    await session.close();
+    await feed.close();
+  }
+}
+
+/**
+ * The bundled dataset with its entries repeated (new ids and aliases) until it reaches
+ * `targetBytes`, as compact JSON: the form `npm run dataset:publish` serves.
+ */
+export function largeDataset(version: string, targetBytes: number): string {
+  const base = structuredClone(bundled) as Dataset;
+  const dataset: Dataset = { ...base, version, entries: [...base.entries] };
+  let size = utf8(JSON.stringify(dataset)).length;
+  for (let round = 1; size < targetBytes; round++) {
+    for (const entry of base.entries) {
+      const copy = {
+        ...structuredClone(entry),
+        id: `${entry.id}-copy-${round}`,
+        aliases: entry.aliases.map((alias) => ({ ...alias, text: `${alias.text} ${round}` })),
+      };
+      dataset.entries.push(copy);
+      size += utf8(JSON.stringify(copy)).length + 1;
+      if (size >= targetBytes) break;
+    }
+  }
+  return JSON.stringify(dataset);
+}
+
+/** Runs inside the service worker: parse and store the same text, with no checks at all. */
+async function measureBaseline(text: string): Promise<{ parseMs: number; storeMs: number; totalMs: number }> {
+  const { chrome } = globalThis as unknown as {
+    chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
+  };
+  const start = performance.now();
+  JSON.parse(text);
+  const parsed = performance.now();
+  await chrome.storage.local.set({ 'bench:baseline': text });
+  const stored = performance.now();
+  await chrome.storage.local.remove('bench:baseline');
+  return { parseMs: parsed - start, storeMs: stored - parsed, totalMs: stored - start };
+}
+
+async function publish(feed: FeedServer, key: SigningKey, text: string, hour: number): Promise<void> {
+  const datasetBytes = utf8(text);
+  const published = await signFeed({
+    datasetBytes,
+    datasetVersion: (JSON.parse(text) as { version: string }).version,
+    minExtensionVersion: '0.1.0',
+    key,
+    published: new Date(Date.UTC(2026, 10, 22, 8 + hour)),
+  });
+  feed.put(`/feed/${published.manifest.file}`, datasetBytes);
+  feed.put(MANIFEST_PATH, published.envelopeText);
+}
+
+/** The production configuration (10 s timeout), with the test key and this run's local feed. */
+function buildForFeed(feed: FeedServer): void {
+  const settings: Record<string, string> = {
+    EVLENS_OUT_DIR: OUT_DIR,
+    EVLENS_FEED_URL: feed.url(MANIFEST_PATH),
+    EVLENS_FEED_PUBLIC_KEY: readFileSync(resolve(ROOT, 'tests/keys/test-feed-public.txt'), 'utf8').trim(),
+  };
+  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, settings);
+  try {
+    buildExtension();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function waitForInstallCheck(control: Page): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if ((await send(control, 'update:status')).lastCheck) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('The install-time update check did not finish within 10 s');
+}
+
+function send(control: Page, type: 'update:check' | 'update:status'): Promise<UpdateStatus> {
+  return control.evaluate(
+    (message) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<UpdateStatus> } } }).chrome.runtime.sendMessage(message),
+    { type },
+  );
+}
+
+function sample(timing: CheckTiming): UpdateBenchSample {
+  const swapMs = timing.swapMs ?? 0;
+  return {
+    downloadMs: round(timing.downloadMs),
+    verifyMs: round(timing.verifyMs),
+    swapMs: round(swapMs),
+    totalMs: round(timing.verifyMs + swapMs),
+  };
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return round(value);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
