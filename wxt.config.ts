@@ -1,16 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { QUIET_CHROMIUM_FLAGS, findChromium } from './scripts/lib/find-chromium';
+import { FEED_ENV, FEED_SETTINGS_DEFINE, feedHostPermission, readFeedSettings } from './src/update/feed-settings';
 
-// The production public key for signed dataset updates is a build-time setting (issue 6).
+// Signed dataset updates: the feed URL and its public key are build-time settings
+// (EVLENS_FEED_URL, EVLENS_FEED_PUBLIC_KEY, EVLENS_FEED_TIMEOUT_MS; docs/updates.md).
+// Without them the build has updates off and ships only the bundled dataset.
+// The test key's private half is in git: refuse it for any feed that is not on 127.0.0.1.
+const TEST_KEY_FILE = 'tests/keys/test-feed-public.txt';
+const feed = readFeedSettings(process.env, existsSync(TEST_KEY_FILE) ? [readFileSync(TEST_KEY_FILE, 'utf8').trim()] : []);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Tests that need a differently configured build (a test update feed, say) build elsewhere.
   outDir: process.env.EVLENS_OUT_DIR ?? '.output',
+  vite: () => ({
+    define: { [FEED_SETTINGS_DEFINE]: JSON.stringify(feed) },
+    resolve: {
+      // @wxt-dev/storage talks to @wxt-dev/browser; point it at the polyfill too, so our code,
+      // WXT's internals and the storage library share one promise-based browser object.
+      alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }],
+    },
+  }),
   manifest: {
     name: 'Evidence Lens',
     description:
       'Shows what the evidence says about restless legs syndrome and magnesium advice, inline on the page you are reading.',
-    permissions: ['storage'],
+    // storage: settings, reports, the dataset in use. scripting: inject the tooltip UI and the
+    // language analysis only into pages that mention something (host access: the same pages
+    // the content script already reads).
+    // alarms: the daily dataset update check, only in builds that have a feed.
+    permissions: ['storage', 'scripting', ...(feed ? (['alarms'] as const) : [])],
+    // The feed's host is listed on its own so updates never depend on the page patterns above.
+    host_permissions: ['http://*/*', 'https://*/*', ...(feed ? [feedHostPermission(feed)] : [])],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlighted mention and open its evidence',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Hide or show Evidence Lens highlights on this page',
+      },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Evidence Lens' },
     browser_specific_settings: {
@@ -28,6 +60,15 @@ export default defineConfig({
     binaries: { chrome: findChromium() ?? 'chromium' },
     // Chromium refuses to start its sandbox as root (containers, CI machines).
     chromiumArgs: [...QUIET_CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  },
+  hooks: {
+    'build:before': () => {
+      console.log(
+        feed
+          ? `Dataset updates: on, from ${feed.manifestUrl} (${feed.publicKeys.length} trusted key(s), ${feed.timeoutMs} ms timeout)`
+          : `Dataset updates: off in this build (set ${FEED_ENV.url} and ${FEED_ENV.publicKey} to switch them on)`,
+      );
+    },
   },
   zip: {
     excludeSources: ['tests/**', 'docs/**', 'demo-output/**', '.ci/**', 'coverage/**', '**/*.log', '.env*'],

@@ -1,23 +1,40 @@
 /**
- * The background worker's job: hand the current dataset to content scripts, and keep each
- * tab's page report so the popup can read it. Reports also go to storage.session, because
- * the browser may stop the worker between a page load and the popup opening.
+ * The background worker's job: tell each page what applies to it (settings and the dataset's
+ * match index), hand the full dataset to pages that mention something, inject the lazily
+ * loaded modules, keep each tab's page report for the popup and the toolbar badge, and pass
+ * keyboard commands to the page. Reports also go to storage.session, because the browser may
+ * stop the worker between a page load and the popup opening.
  */
 import { browser, type Browser } from 'wxt/browser';
 import bundledDataset from '../dataset/generated/dataset.json';
+import { toMatchIndex, type MatchIndex } from '../dataset/match-index';
 import { parseDataset, type Dataset } from '../dataset/schema';
-import type { PageReport } from '../engine/report';
-import { isMessage, type Message, type Responses } from './messages';
-
-const REPORT_KEY_PREFIX = 'report:';
+import { isEnabledForHost, loadSettings, settingsItem, siteOf } from '../settings/settings';
+import { builtInFeedSettings } from '../update/feed-settings';
+import { startDatasetUpdates, type DatasetUpdater } from '../update/updater';
+import { clearBadge, showBadge } from './badge';
+import { LAZY_MODULE_FILES } from './lazy-modules';
+import { forgetReport, loadReport, saveReport } from './report-store';
+import { broadcastToTabs, COMMANDS, isMessage, sendToTab, type Message, type Responses } from './messages';
 
 export function startBackgroundService(): void {
-  const dataset = loadBundledDataset();
+  const datasets = new DatasetSource(loadBundledDataset());
+  // Signed dataset updates (src/update): the newest verified dataset, never older than the bundled one.
+  const updates = startDatasetUpdates({
+    bundled: datasets.current(),
+    settings: builtInFeedSettings(),
+    extensionVersion: () => browser.runtime.getManifest().version,
+    onDatasetChanged: (dataset, { applied }) => {
+      datasets.replace(dataset);
+      if (applied) void broadcastToTabs({ type: 'dataset:changed' });
+    },
+    automaticChecks: async () => (await loadSettings()).automaticUpdates,
+  });
 
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
       if (!isMessage(message)) return false;
-      handle(message, sender, dataset).then(sendResponse, (error: unknown) => {
+      handle(message, sender, datasets, updates).then(sendResponse, (error: unknown) => {
         console.error('Evidence Lens: background message failed', error);
         sendResponse(undefined);
       });
@@ -27,26 +44,83 @@ export function startBackgroundService(): void {
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetReport(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document is loading: the old report no longer describes the tab.
-    if (change.status === 'loading') void forgetReport(tabId);
+    // A new document is loading: the old report and badge no longer describe the tab.
+    if (change.status === 'loading') {
+      void forgetReport(tabId);
+      void clearBadge(tabId);
+    }
   });
+
+  // Settings changed (options page, popup switch): every tab re-reads what applies to it.
+  settingsItem.watch(() => void broadcastToTabs({ type: 'config:changed' }));
+
+  browser.commands?.onCommand.addListener((command, tab) => void forwardCommand(command, tab));
+}
+
+/** The dataset in use, and its match index per set of hidden kinds (built once each). */
+class DatasetSource {
+  private indexes = new Map<string, MatchIndex>();
+
+  constructor(private dataset: Dataset) {}
+
+  current(): Dataset {
+    return this.dataset;
+  }
+
+  replace(dataset: Dataset): void {
+    this.dataset = dataset;
+    this.indexes.clear();
+  }
+
+  index(hiddenKinds: readonly Dataset['entries'][number]['kind'][]): MatchIndex {
+    const key = hiddenKinds.join(',');
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = toMatchIndex(this.dataset, hiddenKinds);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
 }
 
 async function handle(
   message: Message,
   sender: Browser.runtime.MessageSender,
-  dataset: Dataset,
+  datasets: DatasetSource,
+  updates: DatasetUpdater,
 ): Promise<Responses[Message['type']]> {
+  // A stored update may be the dataset in use: read it (once per worker start) before answering.
+  await updates.dataset();
   switch (message.type) {
+    case 'page:config': {
+      const settings = await loadSettings();
+      const enabled = isEnabledForHost(settings, message.host);
+      return {
+        enabled,
+        site: siteOf(message.host),
+        tooltipTrigger: settings.tooltipTrigger,
+        index: enabled ? datasets.index(settings.hiddenKinds) : null,
+        indexKey: `${datasets.current().version}|${settings.hiddenKinds.join(',')}`,
+      };
+    }
     case 'dataset:get':
-      return { dataset };
+      return { dataset: datasets.current() };
     case 'report:set': {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && sender.frameId === 0) await saveReport(tabId, message.report);
+      if (tabId !== undefined && sender.frameId === 0) {
+        await saveReport(tabId, message.report);
+        await showBadge(tabId, message.report);
+      }
       return { ok: true };
     }
     case 'report:get':
       return { report: await loadReport(message.tabId) };
+    case 'module:load':
+      return injectModule(sender, message.name);
+    case 'update:status':
+      return updates.status();
+    case 'update:check':
+      return updates.checkNow();
   }
 }
 
@@ -57,16 +131,29 @@ export function loadBundledDataset(): Dataset {
   return result.dataset;
 }
 
-async function saveReport(tabId: number, report: PageReport): Promise<void> {
-  await browser.storage.session.set({ [REPORT_KEY_PREFIX + tabId]: report });
+/** Injects a lazily loaded module into the frame that asked, in the content script's world. */
+async function injectModule(
+  sender: Browser.runtime.MessageSender,
+  name: keyof typeof LAZY_MODULE_FILES,
+): Promise<Responses['module:load']> {
+  const tabId = sender.tab?.id;
+  const file = LAZY_MODULE_FILES[name];
+  if (tabId === undefined || !file) return { ok: false, error: 'not asked from a page' };
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [file],
+    });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
-async function loadReport(tabId: number): Promise<PageReport | null> {
-  const key = REPORT_KEY_PREFIX + tabId;
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as PageReport | undefined) ?? null;
-}
-
-async function forgetReport(tabId: number): Promise<void> {
-  await browser.storage.session.remove(REPORT_KEY_PREFIX + tabId);
+/** A keyboard shortcut goes to the page it was pressed on. */
+async function forwardCommand(command: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const name = COMMANDS.find((known) => known === command);
+  if (!name) return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId !== undefined) await sendToTab(tabId, { type: 'command', command: name });
 }

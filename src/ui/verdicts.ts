@@ -2,12 +2,14 @@
  * How each verdict reads: words first, then an icon shape and a colour (Okabe–Ito palette,
  * safe for the common colour-vision deficiencies), so no meaning rests on colour alone.
  */
-import type { Certainty, Verdict } from '../dataset/schema';
+import type { Certainty, ClaimVerdict, Verdict } from '../dataset/schema';
+
+export type Tone = 'good' | 'fair' | 'neutral' | 'against' | 'warn' | 'info';
 
 export interface VerdictLook {
   label: string;
   icon: string;
-  tone: 'good' | 'fair' | 'neutral' | 'against' | 'warn' | 'info';
+  tone: Tone;
 }
 
 export const VERDICT_LOOKS: Record<Verdict, VerdictLook> = {
@@ -20,6 +22,17 @@ export const VERDICT_LOOKS: Record<Verdict, VerdictLook> = {
   'not-an-rls-treatment': { label: 'Not an RLS treatment', icon: '⊘', tone: 'neutral' },
   'can-worsen-rls': { label: 'Can worsen RLS', icon: '⚠', tone: 'warn' },
   'about-the-condition': { label: 'About the condition', icon: 'ℹ', tone: 'info' },
+};
+
+/** Claims are judged against the evidence; the first three are what we flag. */
+export const CLAIM_VERDICT_LOOKS: Record<ClaimVerdict, VerdictLook> = {
+  false: { label: 'False', icon: '✗', tone: 'against' },
+  'not-supported': { label: 'Not supported by the evidence', icon: '✗', tone: 'against' },
+  misleading: { label: 'Misleading', icon: '⚠', tone: 'against' },
+  'partly-true': { label: 'Partly true', icon: '◑', tone: 'fair' },
+  'accurate-with-caveat': { label: 'Accurate, with a caveat', icon: '✓', tone: 'good' },
+  anecdote: { label: 'A personal account, not evidence', icon: '…', tone: 'neutral' },
+  'consistent-with-evidence': { label: 'Consistent with the evidence', icon: '✔', tone: 'good' },
 };
 
 export const CERTAINTY_LABELS: Record<Certainty, string> = {

@@ -1,63 +1,130 @@
-/** The toolbar popup: what Evidence Lens found on the current tab. */
+/**
+ * The toolbar popup: what Evidence Lens found on the current tab. Flagged items first (what
+ * the page says that the evidence contradicts), then the topics with their verdicts; a switch
+ * for the site; the dataset's version, age and update status.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { PageReport, ReportEntry } from '../../engine/report';
-import { VERDICT_LOOKS } from '../verdicts';
-import { loadTabReport, resolveTabId } from './popup-data';
+import type { PageReport } from '../../engine/report';
+import type { Settings } from '../../settings/settings';
+import { isEnabledForHost, loadSettings, saveSettings, siteOf, withSiteEnabled } from '../../settings/settings';
+import { DatasetStatus } from './DatasetStatus';
+import { FlagList } from './FlagList';
+import { EntryList, VerdictCounts } from './EntryList';
+import { loadTabReport, resolveTabId, showOnPage, watchTabReport } from './popup-data';
 
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'no-report' }
-  | { status: 'ready'; report: PageReport };
+  | { status: 'ready'; tabId: number | undefined; report: PageReport | null; settings: Settings };
 
-export function PopupApp() {
+export function PopupApp({ search }: { search: string }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const openedAsPage = new URLSearchParams(search).has('tabId');
 
   useEffect(() => {
+    let stopWatching = () => {};
     (async () => {
-      const tabId = await resolveTabId(location.search);
-      if (tabId === undefined) return setState({ status: 'no-report' });
-      const report = await loadTabReport(tabId);
-      setState(report ? { status: 'ready', report } : { status: 'no-report' });
+      const [tabId, settings] = await Promise.all([resolveTabId(search), loadSettings()]);
+      const report = tabId === undefined ? null : await loadTabReport(tabId);
+      setState({ status: 'ready', tabId, report, settings });
+      if (tabId !== undefined) {
+        // The page reports again after the site switch (or as it loads more): follow it.
+        stopWatching = watchTabReport(tabId, (next) =>
+          setState((s) => (s.status === 'ready' ? { ...s, report: next } : s)),
+        );
+      }
     })().catch((error: unknown) =>
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
-  }, []);
+    return () => stopWatching();
+  }, [search]);
+
+  const show = async (targetId: number) => {
+    if (state.status !== 'ready' || state.tabId === undefined) return;
+    const shown = await showOnPage(state.tabId, targetId);
+    // A real popup closes so the reader sees the page; opened as a page (tests), it stays.
+    if (shown && !openedAsPage) window.close();
+  };
 
   return (
     <main class="popup">
       <header class="header">
         <h1>Evidence Lens</h1>
+        {state.status === 'ready' && state.report ? (
+          <SiteSwitch
+            site={siteOf(state.report.url)}
+            settings={state.settings}
+            onChange={(settings) => setState({ ...state, settings })}
+          />
+        ) : null}
       </header>
-      <PopupBody state={state} />
-      <footer class="footer">Information, not medical advice.</footer>
+      <PopupBody state={state} onShow={show} />
+      <DatasetStatus pageDatasetVersion={state.status === 'ready' ? state.report?.datasetVersion : undefined} />
+      <footer class="footer">
+        <a href="/options.html" target="_blank" rel="noopener">
+          Settings
+        </a>
+        <span>Information, not medical advice.</span>
+      </footer>
     </main>
   );
 }
 
-function PopupBody({ state }: { state: State }) {
-  switch (state.status) {
-    case 'loading':
-      return <p class="state" role="status">Reading this page…</p>;
-    case 'error':
-      return (
-        <p class="state error" role="alert">
-          Could not read this tab: {state.message}
-        </p>
-      );
-    case 'no-report':
-      return (
-        <p class="state" role="status">
-          Evidence Lens has not read this tab. It works on ordinary web pages (http and https); reload the page if it
-          was open before the extension was installed.
-        </p>
-      );
-    case 'ready':
-      return <ReportView report={state.report} />;
-  }
+function SiteSwitch({
+  site,
+  settings,
+  onChange,
+}: {
+  site: string;
+  settings: Settings;
+  onChange: (settings: Settings) => void;
+}) {
+  if (!site) return null;
+  const enabled = isEnabledForHost(settings, site);
+  const toggle = async () => {
+    onChange(await saveSettings(withSiteEnabled(settings, site, !enabled)));
+  };
+  return (
+    <label class="site-switch">
+      <input type="checkbox" role="switch" checked={enabled} onChange={() => void toggle()} />
+      <span>
+        On for <strong>{site}</strong>
+      </span>
+    </label>
+  );
 }
 
-function ReportView({ report }: { report: PageReport }) {
+function PopupBody({ state, onShow }: { state: State; onShow: (targetId: number) => void }) {
+  if (state.status === 'loading') {
+    return (
+      <p class="state" role="status">
+        Reading this page…
+      </p>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <p class="state error" role="alert">
+        Could not read this tab: {state.message}
+      </p>
+    );
+  }
+  const { report, settings } = state;
+  if (!report) {
+    return (
+      <p class="state" role="status">
+        Evidence Lens has not read this tab. It works on ordinary web pages (http and https); reload the page if it
+        was open before the extension was installed.
+      </p>
+    );
+  }
+  if (!isEnabledForHost(settings, siteOf(report.url)) || report.disabled) {
+    return (
+      <p class="state" role="status">
+        Evidence Lens is off for this site. Turn the switch on to see the evidence here.
+      </p>
+    );
+  }
   const note = report.note ? (
     <p class="note" role="note">
       {report.note}
@@ -66,46 +133,25 @@ function ReportView({ report }: { report: PageReport }) {
   if (report.mentions.length === 0) {
     return (
       <>
+        {note}
         <p class="state empty" role="status">
           Nothing to annotate on this page: it mentions none of the treatments, supplements or conditions in the
           evidence dataset.
         </p>
-        {note}
       </>
     );
   }
   const total = report.mentions.length;
   return (
-    <section aria-labelledby="found-heading">
+    <>
       {note}
-      <h2 id="found-heading" class="summary">
+      <h2 class="summary">
         {total} {total === 1 ? 'mention' : 'mentions'} of {report.entries.length}{' '}
         {report.entries.length === 1 ? 'topic' : 'topics'}
       </h2>
-      <ul class="entries">
-        {report.entries.map((entry) => (
-          <EntryRow key={entry.id} entry={entry} />
-        ))}
-      </ul>
-      <p class="dataset">Dataset {report.datasetVersion}</p>
-    </section>
-  );
-}
-
-function EntryRow({ entry }: { entry: ReportEntry }) {
-  const look = VERDICT_LOOKS[entry.verdict];
-  return (
-    <li class={`entry tone-${look.tone}`} data-entry={entry.id}>
-      <span class="icon" aria-hidden="true">
-        {look.icon}
-      </span>
-      <span class="entry-text">
-        <span class="entry-name">{entry.name}</span>
-        <span class="entry-verdict">{look.label}</span>
-      </span>
-      <span class="count" aria-label={`${entry.count} ${entry.count === 1 ? 'mention' : 'mentions'}`}>
-        {entry.count}
-      </span>
-    </li>
+      <VerdictCounts counts={report.verdictCounts} />
+      <FlagList flags={report.flags} onShow={onShow} />
+      <EntryList entries={report.entries} onShow={onShow} />
+    </>
   );
 }

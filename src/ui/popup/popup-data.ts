@@ -1,9 +1,9 @@
-/** Where the popup's data comes from: the tab it describes and that tab's report. */
+/** Where the popup's data comes from: the tab it describes, that tab's report, and the page itself. */
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../../engine/report';
-import { sendToBackground } from '../../extension/messages';
+import { sendToBackground, sendToTab } from '../../extension/messages';
 
-/** `popup.html?tabId=N` describes tab N (tests and the options page use this); else the active tab. */
+/** `popup.html?tabId=N` describes tab N (tests use this); else the active tab. */
 export async function resolveTabId(search: string): Promise<number | undefined> {
   const fromQuery = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
   if (Number.isInteger(fromQuery)) return fromQuery;
@@ -14,4 +14,11 @@ export async function resolveTabId(search: string): Promise<number | undefined> 
 export async function loadTabReport(tabId: number): Promise<PageReport | null> {
   const { report } = await sendToBackground({ type: 'report:get', tabId });
   return report;
+}
+
+export { watchReport as watchTabReport } from '../../extension/report-store';
+
+/** Asks the page to scroll to a mention or claim and open its tooltip. */
+export function showOnPage(tabId: number, targetId: number): Promise<boolean> {
+  return sendToTab(tabId, { type: 'mention:show', mentionId: targetId });
 }

@@ -1,32 +1,54 @@
-/** The evidence card for one entry. Every dataset string goes in as text, never as HTML. */
-import type { Entry, KeyNumber, Reference } from '../../dataset/schema';
+/**
+ * The evidence card for one mention (an entry, with what this page says about it) or for one
+ * sentence that makes a claim. Every dataset and page string goes in as text, never as HTML.
+ */
+import type { Claim, Entry, KeyNumber, Reference } from '../../dataset/schema';
+import type { PageFindings } from '../../engine/annotator';
+import type { MentionFindings } from '../../engine/mention-findings';
 import { citationLabel, citationUrl } from '../citations';
-import { CERTAINTY_LABELS, VERDICT_LOOKS } from '../verdicts';
+import { formatAmount, formatDose, formatRatio } from '../format';
+import { CERTAINTY_LABELS, CLAIM_VERDICT_LOOKS, VERDICT_LOOKS, type VerdictLook } from '../verdicts';
+
+/** What a tooltip describes. */
+export type TooltipSubject =
+  | { kind: 'mention'; entry: Entry; found: MentionFindings; claims: ReadonlyMap<string, Claim> }
+  | { kind: 'claim'; claim: Claim; finding: PageFindings['claims'][number] };
 
 export interface TooltipProps {
-  id: string;
-  entry: Entry;
+  subject: TooltipSubject;
   references: ReadonlyMap<string, Reference>;
   datasetVersion: string;
 }
 
-export function Tooltip({ id, entry, references, datasetVersion }: TooltipProps) {
+export function Tooltip({ subject, references, datasetVersion }: TooltipProps) {
+  return subject.kind === 'mention' ? (
+    <EntryCard subject={subject} references={references} datasetVersion={datasetVersion} />
+  ) : (
+    <ClaimCard subject={subject} references={references} datasetVersion={datasetVersion} />
+  );
+}
+
+function EntryCard({
+  subject,
+  references,
+  datasetVersion,
+}: {
+  subject: Extract<TooltipSubject, { kind: 'mention' }>;
+  references: ReadonlyMap<string, Reference>;
+  datasetVersion: string;
+}) {
+  const { entry, found, claims } = subject;
   const look = VERDICT_LOOKS[entry.verdict];
-  const cited = entry.citations.map((key) => references.get(key)).filter((r): r is Reference => !!r);
   return (
-    <div class={`tip tone-${look.tone}`} role="tooltip" id={id} data-entry={entry.id}>
+    <div class={`card tone-${look.tone}`} data-entry={entry.id}>
       <p class="name">{entry.name}</p>
-      <p class="verdict">
-        <span class="icon" aria-hidden="true">
-          {look.icon}
-        </span>
-        <span class="verdict-label">{look.label}</span>
-      </p>
+      <Verdict look={look} />
       <p class="source">
         {entry.verdictSource}
         {entry.certainty !== 'not-graded' ? ` · ${CERTAINTY_LABELS[entry.certainty]}` : ''}
         {entry.provisional ? ' · provisional' : ''}
       </p>
+      <OnThisPage entry={entry} found={found} claims={claims} />
       <p class="summary">{entry.summary}</p>
       {entry.numbers.length > 0 && (
         <ul class="numbers" aria-label="Key numbers">
@@ -42,37 +64,157 @@ export function Tooltip({ id, entry, references, datasetVersion }: TooltipProps)
       {entry.caveats.length > 0 && (
         <ul class="caveats" aria-label="Safety caveats">
           {entry.caveats.map((caveat, index) => (
-            <li key={index}>{caveat.text}</li>
+            <li key={index}>
+              {caveat.text}
+              {caveat.provisional ? <span class="provisional"> provisional</span> : null}
+            </li>
           ))}
         </ul>
       )}
-      {cited.length > 0 && (
-        <ol class="citations" aria-label="Sources">
-          {cited.map((reference) => {
-            const url = citationUrl(reference);
-            const label = citationLabel(reference);
-            return (
-              <li key={reference.id}>
-                {url ? (
-                  <a href={url} target="_blank" rel="noopener noreferrer">
-                    {label}
-                  </a>
-                ) : (
-                  label
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <Sources ids={entry.citations} references={references} />
       <p class="meta">
-        Evidence Lens dataset {datasetVersion} · reviewed {entry.reviewed}. Information, not medical advice.
+        Dataset {datasetVersion} · reviewed {entry.reviewed}. Information, not medical advice.
       </p>
     </div>
   );
 }
 
-function formatNumber(number: KeyNumber): string {
-  const value = number.valueMax !== undefined ? `${number.value}–${number.valueMax}` : String(number.value);
+/** What the page itself says about this mention, when the language analysis found something. */
+function OnThisPage({ entry, found, claims }: { entry: Entry; found: MentionFindings; claims: ReadonlyMap<string, Claim> }) {
+  const items: preact.JSX.Element[] = [];
+  for (const dose of found.doses) {
+    const flagged = dose.flagged && dose.limit && dose.dailyMg !== null;
+    items.push(
+      <li key={`dose-${dose.phrase.start}`} class={flagged ? 'finding flagged' : 'finding'}>
+        {describeDose(dose)}
+      </li>,
+    );
+  }
+  if (found.aggravator) {
+    items.push(
+      <li key="aggravator" class="finding flagged">
+        Someone here takes this while having RLS. It is listed as something that can make RLS worse.
+      </li>,
+    );
+  }
+  for (const finding of found.claims) {
+    const claim = claims.get(finding.claimId);
+    if (!claim) continue;
+    items.push(
+      <li key={`claim-${finding.claimId}`} class={finding.flagged ? 'finding flagged' : 'finding'}>
+        This sentence claims: “{claim.statement}” {CLAIM_VERDICT_LOOKS[claim.verdict].label}.
+      </li>,
+    );
+  }
+  if (found.context?.negated) {
+    items.push(
+      <li key="negated" class="finding">
+        Said in the negative here (for example “did not help”): not an endorsement.
+      </li>,
+    );
+  } else if (found.context?.hedged) {
+    items.push(
+      <li key="hedged" class="finding">
+        Said with a hedge here (“may”, “might”): the page is not sure either.
+      </li>,
+    );
+  }
+  if (items.length === 0) return null;
+  return (
+    <section class="on-page" aria-label={`What this page says about ${entry.name}`}>
+      <p class="on-page-title">On this page</p>
+      <ul>{items}</ul>
+    </section>
+  );
+}
+
+function describeDose(dose: MentionFindings['doses'][number]): string {
+  const said = `“${dose.phraseText.replace(/\s+/g, ' ').trim()}”`;
+  const daily = dose.dailyMg !== null ? `${formatAmount(dose.dailyMg)} mg a day` : undefined;
+  const limit = dose.limit ? `${formatNumber(dose.limit)} (${dose.limit.label.toLowerCase()})` : undefined;
+  switch (dose.status) {
+    case 'over-rls-max':
+      return `Dose on this page: ${said}, ${daily}. That is ${formatRatio(dose.ratio)} the labelled RLS maximum of ${limit}.`;
+    case 'over-upper-limit':
+      return `Dose on this page: ${said}, ${daily}. That is above the upper intake limit of ${limit}.`;
+    case 'other-indication':
+      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, stated for another condition, not as an RLS dose.`;
+    case 'within-limit':
+      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, within ${limit ?? 'the listed limit'}.`;
+    case 'no-limit':
+      return `Dose on this page: ${formatDose(dose)}. The dataset lists no dose limit to compare it with.`;
+  }
+}
+
+function ClaimCard({
+  subject,
+  references,
+  datasetVersion,
+}: {
+  subject: Extract<TooltipSubject, { kind: 'claim' }>;
+  references: ReadonlyMap<string, Reference>;
+  datasetVersion: string;
+}) {
+  const { claim, finding } = subject;
+  const look = CLAIM_VERDICT_LOOKS[claim.verdict];
+  return (
+    <div class={`card tone-${look.tone}`} data-claim={claim.id}>
+      <p class="name">A claim on this page</p>
+      <blockquote class="quote">{shorten(finding.sentenceText, 220)}</blockquote>
+      <p class="statement">Claim: {claim.statement}</p>
+      <Verdict look={look} />
+      {claim.provisional ? <p class="source">provisional</p> : null}
+      <p class="summary">{claim.explanation}</p>
+      <Sources ids={claim.citations} references={references} />
+      <p class="meta">Dataset {datasetVersion}. Information, not medical advice.</p>
+    </div>
+  );
+}
+
+function Verdict({ look }: { look: VerdictLook }) {
+  return (
+    <p class="verdict">
+      <span class="icon" aria-hidden="true">
+        {look.icon}
+      </span>
+      <span class="verdict-label">{look.label}</span>
+    </p>
+  );
+}
+
+function Sources({ ids, references }: { ids: readonly string[]; references: ReadonlyMap<string, Reference> }) {
+  const cited = ids.map((key) => references.get(key)).filter((r): r is Reference => !!r);
+  if (cited.length === 0) return null;
+  return (
+    <ol class="citations" aria-label="Sources">
+      {cited.map((reference) => {
+        const url = citationUrl(reference);
+        const label = citationLabel(reference);
+        return (
+          <li key={reference.id}>
+            {url ? (
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function formatNumber(number: Pick<KeyNumber, 'value' | 'valueMax' | 'unit'>): string {
+  const value =
+    number.valueMax !== undefined
+      ? `${formatAmount(number.value)}–${formatAmount(number.valueMax)}`
+      : formatAmount(number.value);
   return number.unit === '%' ? `${value}%` : `${value} ${number.unit}`;
+}
+
+function shorten(text: string, max: number): string {
+  const tidy = text.replace(/\s+/g, ' ').trim();
+  return tidy.length <= max ? tidy : `${tidy.slice(0, max - 1).trimEnd()}…`;
 }

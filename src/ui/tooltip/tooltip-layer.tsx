@@ -1,37 +1,68 @@
 /**
- * One shared tooltip for every mention on the page, in one shadow-root host outside <body>.
- * Opens after a short hover dwell or at once on keyboard focus; stays while the pointer is
- * inside it; closes on leave, blur or Escape. Positioned inside the viewport.
+ * One shared tooltip for every mention and claim on the page, in one shadow-root host outside
+ * <body> (page CSS cannot restyle it; it cannot restyle the page). Opens after a short hover
+ * dwell (or on click, if the reader prefers), at once on keyboard focus; stays while the
+ * pointer is inside it; closes on leave, blur or Escape. Tab from the mention moves into the
+ * tooltip's links. Positioned inside the viewport.
  */
 import { render } from 'preact';
-import type { Entry, Reference } from '../../dataset/schema';
-import { MENTION_ATTR, WRAPPER_TAG } from '../../engine/dom-rules';
-import { Tooltip } from './Tooltip';
+import type { Reference } from '../../dataset/schema';
+import { CLAIM_TAG, MENTION_ATTR, WRAPPER_TAG } from '../../engine/dom-rules';
+import type { TooltipTrigger } from '../../settings/settings';
+import { Tooltip, type TooltipSubject } from './Tooltip';
 import css from './tooltip.css?inline';
 
 export const TOOLTIP_HOST_TAG = 'evlens-ui';
-const TOOLTIP_ID = 'evlens-tooltip';
+/**
+ * The host's id: what a mention's aria-describedby points at while its tooltip is open (an
+ * id reference cannot reach into a shadow root; the host's description is its shadow content).
+ */
+export const TOOLTIP_ID = 'evlens-tooltip';
+// Inline !important beats any page rule, so no page stylesheet can hide or move the host.
+const HOST_STYLE = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'visibility: visible',
+  'opacity: 1',
+  'z-index: 2147483647',
+]
+  .map((rule) => `${rule} !important`)
+  .join('; ');
 const OPEN_DELAY_MS = 150;
 const CLOSE_DELAY_MS = 300;
 const GAP = 6;
 
 export interface TooltipLayerOptions {
   doc: Document;
-  entryFor: (mentionElement: Element) => Entry | undefined;
+  /** What a mention or claim wrapper describes; undefined for anything else. */
+  subjectFor: (wrapper: Element) => TooltipSubject | undefined;
   references: ReadonlyMap<string, Reference>;
   datasetVersion: string;
+  trigger: TooltipTrigger;
   signal: AbortSignal;
 }
 
 export interface TooltipLayer {
-  open(mentionElement: Element): void;
+  open(wrapper: Element): void;
   close(): void;
   readonly openMention: Element | null;
+}
+
+/** What the lazily loaded UI module hands to the content script. */
+export interface TooltipLayerApi {
+  mountTooltipLayer(options: TooltipLayerOptions): TooltipLayer;
 }
 
 export function mountTooltipLayer(options: TooltipLayerOptions): TooltipLayer {
   const { doc, signal } = options;
   const host = doc.createElement(TOOLTIP_HOST_TAG);
+  host.id = TOOLTIP_ID;
+  host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
@@ -42,61 +73,110 @@ export function mountTooltipLayer(options: TooltipLayerOptions): TooltipLayer {
 
   let anchor: Element | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Focus we move ourselves (back to the mention after the tooltip) must not reopen it.
+  let quietFocus = false;
   const schedule = (fn: () => void, ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(fn, ms);
   };
 
-  const open = (mention: Element) => {
+  const open = (wrapper: Element) => {
     clearTimeout(timer);
-    const entry = options.entryFor(mention);
-    if (!entry) return;
-    anchor = mention;
+    const subject = options.subjectFor(wrapper);
+    if (!subject) return;
+    if (anchor && anchor !== wrapper) anchor.removeAttribute('aria-describedby');
+    anchor = wrapper;
+    wrapper.setAttribute('aria-describedby', TOOLTIP_ID);
     render(
-      <Tooltip id={TOOLTIP_ID} entry={entry} references={options.references} datasetVersion={options.datasetVersion} />,
+      <div class="tip" role="tooltip">
+        <Tooltip subject={subject} references={options.references} datasetVersion={options.datasetVersion} />
+      </div>,
       container,
     );
-    place(container, mention);
+    place(container, wrapper);
   };
   const close = () => {
     clearTimeout(timer);
     if (!anchor) return;
+    anchor.removeAttribute('aria-describedby');
     anchor = null;
     render(null, container);
+  };
+  /** Closes and puts keyboard focus back on the mention, without reopening the tooltip. */
+  const closeToAnchor = () => {
+    const back = anchor;
+    close();
+    if (back instanceof HTMLElement || (back && 'focus' in back)) {
+      quietFocus = true;
+      (back as HTMLElement).focus({ preventScroll: true });
+      quietFocus = false;
+    }
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, handler, { capture: true, signal });
 
   listen('mouseover', (event) => {
-    const mention = mentionAt(event.target);
-    if (mention) {
-      if (sameMention(mention, anchor)) clearTimeout(timer);
-      else schedule(() => open(mention), OPEN_DELAY_MS);
-    } else if (event.target === host) {
-      clearTimeout(timer);
-    }
+    if (event.target === host) return void clearTimeout(timer);
+    const wrapper = wrapperAt(event.target);
+    if (!wrapper) return;
+    if (sameMention(wrapper, anchor)) clearTimeout(timer);
+    else if (options.trigger === 'hover') schedule(() => open(wrapper), OPEN_DELAY_MS);
   });
   listen('mouseout', (event) => {
-    const from = mentionAt(event.target) ?? (event.target === host ? host : null);
-    if (!from) return;
+    const from = wrapperAt(event.target) ?? (event.target === host ? host : null);
+    if (!from || !anchor) {
+      if (from && from !== host) clearTimeout(timer); // left before the dwell ended
+      return;
+    }
     const to = event.relatedTarget;
-    if (to === host || (to instanceof Node && sameMention(mentionAt(to), anchor))) return;
-    schedule(close, anchor ? CLOSE_DELAY_MS : 0);
+    if (to === host || (to instanceof Node && sameMention(wrapperAt(to), anchor))) return;
+    schedule(close, CLOSE_DELAY_MS);
+  });
+  // A click on a focusable mention focuses it (which opens the tooltip) before the click
+  // arrives, so whether the click toggles is decided by what was open when the press began.
+  let openWhenPressed = false;
+  listen('pointerdown', (event) => {
+    openWhenPressed = !!anchor && sameMention(wrapperAt(event.target), anchor);
+  });
+  listen('click', (event) => {
+    if (options.trigger !== 'click' || event.target === host) return;
+    const wrapper = wrapperAt(event.target);
+    if (!wrapper) return close();
+    // A second click on the same mention closes it (unless it is a link the reader follows).
+    if (openWhenPressed && !wrapper.closest('a')) close();
+    else open(wrapper);
   });
   listen('focusin', (event) => {
-    const mention = mentionAt(event.target);
-    if (mention) open(mention);
+    if (quietFocus || event.target === host) return;
+    const wrapper = wrapperAt(event.target);
+    if (wrapper) open(wrapper);
   });
   listen('focusout', (event) => {
     const to = event.relatedTarget;
-    if (to === host || (to instanceof Node && sameMention(mentionAt(to), anchor))) return;
-    if (mentionAt(event.target) || event.target === host) close();
+    if (to === host || (to instanceof Node && sameMention(wrapperAt(to), anchor))) return;
+    if (wrapperAt(event.target) || event.target === host) close();
   });
   listen('keydown', (event) => {
-    if (event.key === 'Escape' && anchor) {
-      close();
+    if (!anchor) return;
+    const inTooltip = event.target === host;
+    if (event.key === 'Escape') {
+      if (inTooltip) closeToAnchor();
+      else close();
       event.stopPropagation();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const links = [...container.querySelectorAll<HTMLElement>('a[href]')];
+    if (links.length === 0) return;
+    const active = shadow.activeElement;
+    if (!inTooltip && !event.shiftKey && sameMention(wrapperAt(event.target), anchor)) {
+      // From the mention, Tab reads on into its tooltip: the sources are links.
+      event.preventDefault();
+      links[0]!.focus();
+    } else if (inTooltip && ((!event.shiftKey && active === links.at(-1)) || (event.shiftKey && active === links[0]))) {
+      event.preventDefault();
+      closeToAnchor();
     }
   });
   const reposition = () => {
@@ -106,7 +186,7 @@ export function mountTooltipLayer(options: TooltipLayerOptions): TooltipLayer {
   doc.defaultView?.addEventListener('resize', reposition, { passive: true, signal });
 
   signal.addEventListener('abort', () => {
-    clearTimeout(timer);
+    close();
     render(null, container);
     host.remove();
   });
@@ -120,15 +200,16 @@ export function mountTooltipLayer(options: TooltipLayerOptions): TooltipLayer {
   };
 }
 
-/** The mention element an event target belongs to (the first wrapper of its mention). */
-function mentionAt(target: EventTarget | null): Element | null {
-  if (!(target instanceof Element || target instanceof Text)) return null;
-  const element = target instanceof Element ? target : target.parentElement;
-  return element?.closest(WRAPPER_TAG) ?? null;
+/** The wrapper an event target belongs to: a mention first, else a claim sentence. */
+function wrapperAt(target: EventTarget | null): Element | null {
+  if (!target || !('nodeType' in target)) return null;
+  const node = target as Node;
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest(WRAPPER_TAG) ?? element?.closest(CLAIM_TAG) ?? null;
 }
 
 function sameMention(a: Element | null, b: Element | null): boolean {
-  return !!a && !!b && a.getAttribute(MENTION_ATTR) === b.getAttribute(MENTION_ATTR);
+  return !!a && !!b && a.tagName === b.tagName && a.getAttribute(MENTION_ATTR) === b.getAttribute(MENTION_ATTR);
 }
 
 /** Below the mention when it fits, else above; always inside the viewport. */

@@ -1,0 +1,53 @@
+/** What the page says that the evidence contradicts: claims, doses over a limit, aggravators. */
+import type { ReportFlag } from '../../engine/report';
+import { formatAmount, formatRatio } from '../format';
+import { CLAIM_VERDICT_LOOKS, VERDICT_LOOKS } from '../verdicts';
+
+export function FlagList({ flags, onShow }: { flags: ReportFlag[]; onShow: (targetId: number) => void }) {
+  if (flags.length === 0) return null;
+  return (
+    <section class="flags" aria-labelledby="flags-heading">
+      <h2 id="flags-heading" class="section-title">
+        <span aria-hidden="true">⚠ </span>
+        {flags.length === 1 ? '1 thing' : `${flags.length} things`} on this page the evidence contradicts
+      </h2>
+      <ul class="flag-list">
+        {flags.map((flag, index) => (
+          <li key={index} class={`flag flag-${flag.kind}`} data-flag={flag.kind}>
+            <button type="button" class="row-button" onClick={() => onShow(flag.targetId)}>
+              <span class="flag-title">{flagTitle(flag)}</span>
+              <span class="flag-detail">{flagDetail(flag)}</span>
+              <q class="flag-sentence">{flag.sentence}</q>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function flagTitle(flag: ReportFlag): string {
+  switch (flag.kind) {
+    case 'claim':
+      return `Claim: ${flag.statement}`;
+    case 'dose':
+      return `${flag.entryName}: ${formatAmount(flag.dailyMg)} mg a day`;
+    case 'aggravator':
+      return `${flag.entryName} taken with RLS`;
+  }
+}
+
+function flagDetail(flag: ReportFlag): string {
+  switch (flag.kind) {
+    case 'claim':
+      return CLAIM_VERDICT_LOOKS[flag.verdict].label;
+    case 'dose': {
+      const limit = `${formatAmount(flag.limit.value)} ${flag.limit.unit}`;
+      return flag.status === 'over-rls-max'
+        ? `${formatRatio(flag.ratio)} the labelled RLS maximum (${limit})`
+        : `Above the upper intake limit (${limit})`;
+    }
+    case 'aggravator':
+      return VERDICT_LOOKS[flag.verdict].label;
+  }
+}
