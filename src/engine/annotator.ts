@@ -8,7 +8,7 @@ import type { Analysis, AnalysisInput } from '../nlp/analyze';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
 import { FLAGGED_ATTR } from './dom-rules';
 import { compileMatcher, type AliasMatch, type Matcher } from './matcher';
-import { isStretchVisible, iterateTextRuns, type TextRun } from './text-runs';
+import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
 import { Wrapper } from './wrapper';
 
@@ -213,7 +213,9 @@ export class Annotator {
     const sample: string[] = [];
     let sampled = 0;
     for (const run of iterateTextRuns(root)) {
-      const matches = this.matcher.find(run.text).filter((m) => isStretchVisible(run, m.start, m.end, isVisible));
+      const matches = this.matcher
+        .find(run.text)
+        .filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible));
       if (matches.length > 0) found.push({ run, matches, length: run.segments.map((s) => s.node.data.length) });
       if (sampled < RELEVANCE_SAMPLE) {
         sample.push(run.text);
@@ -280,6 +282,8 @@ export class Annotator {
         if (flaggedIds.has(mention.id)) for (const el of mention.elements) el.setAttribute(FLAGGED_ATTR, '');
       }
       for (const claim of analysis.claims) {
+        // A sentence an earlier analysis already marked (text added to its paragraph later).
+        if (this.wrapper.hasClaimIn(run, claim.sentence.start, claim.sentence.end)) continue;
         const markId = this.nextMentionId++;
         const elements = this.wrapper.wrapAgain(
           run,

@@ -22,6 +22,7 @@ export function isInNavigation(element: Element): boolean {
 }
 
 export function isInMainContent(element: Element): boolean {
+  if (isLinkListItem(element)) return false;
   for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (el.tagName === 'MAIN' || el.tagName === 'ARTICLE' || el.getAttribute('role') === 'main') return true;
     if (CHROME_TAGS.has(el.tagName)) return false;
@@ -31,6 +32,22 @@ export function isInMainContent(element: Element): boolean {
     if (hint.trim() && CHROME_HINT.test(hint)) return false;
   }
   return true;
+}
+
+/**
+ * A list item that is mostly a link: a menu, a "most read" or "related articles" list. Its
+ * words are headlines pointing elsewhere, not what this page says.
+ */
+function isLinkListItem(element: Element): boolean {
+  const item = element.closest('li');
+  if (!item) return false;
+  // Letters only: markup white space and list numbering ("9.") say nothing.
+  const letters = (node: Node) => (node.textContent ?? '').replace(/[\s\d.,:;()-]+/g, '').length;
+  const text = letters(item);
+  if (text === 0) return false;
+  let linked = 0;
+  for (const link of item.querySelectorAll('a')) linked += letters(link);
+  return linked / text >= 0.6;
 }
 
 /** Words that mark a page as being about health, beyond our own dataset's terms. */

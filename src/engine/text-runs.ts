@@ -11,6 +11,8 @@ export interface TextSegment {
   node: Text;
   /** Offset of this node's first character in the run's text. */
   start: number;
+  /** The node sits inside one of our wrappers: read for context, never wrapped again. */
+  wrapped?: boolean;
 }
 
 export interface TextRun {
@@ -52,12 +54,14 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
     current = null;
   };
 
-  // A skipped element (ours, or never-touch) still separates the text around it: "restless
-  // <evlens-mark>…</evlens-mark> syndrome" must not read as one phrase on a second scan.
+  // Our own wrappers are read through like inline elements, so a second scan sees the same
+  // phrases as the first ("yoga nidra" stays a false friend when "yoga" is already wrapped);
+  // their text is marked `wrapped` and never wrapped again. A never-touch element still
+  // separates the text around it.
   let skippedSince = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node: Node) => {
-      if (node.nodeType === 1 && (isNeverTouch(node as Element) || isOwnWrapper(node))) {
+      if (node.nodeType === 1 && !isOwnWrapper(node) && isNeverTouch(node as Element)) {
         skippedSince = true;
         return FILTER_REJECT;
       }
@@ -74,7 +78,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
       skippedSince = false;
     }
     if (node.nodeType === 1) {
-      if (!isInline(node as Element)) endRun();
+      if (!isInline(node as Element) && !isOwnWrapper(node)) endRun();
     } else {
       const text = node as Text;
       const parent = text.parentElement;
@@ -82,7 +86,8 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
         const block = blockOf(parent);
         if (current && current.block !== block) endRun();
         const run: TextRun = current ?? { text: '', segments: [], block };
-        run.segments.push({ node: text, start: run.text.length });
+        const wrapped = isOwnWrapper(parent) || (!!parent.parentElement && isOwnWrapper(parent.parentElement));
+        run.segments.push(wrapped ? { node: text, start: run.text.length, wrapped } : { node: text, start: run.text.length });
         run.text += text.data;
         current = run;
       }
@@ -98,8 +103,18 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
 
 function blockOf(element: Element): Element {
   let block: Element = element;
-  while (isInline(block) && block.parentElement) block = block.parentElement;
+  while ((isInline(block) || isOwnWrapper(block)) && block.parentElement) block = block.parentElement;
   return block;
+}
+
+/** Whether any part of run.text[start, end) is already inside one of our wrappers. */
+export function overlapsWrapped(run: TextRun, start: number, end: number): boolean {
+  for (const segment of run.segments) {
+    if (!segment.wrapped) continue;
+    const segmentEnd = segment.start + segment.node.data.length;
+    if (segment.start < end && start < segmentEnd) return true;
+  }
+  return false;
 }
 
 function isInsideNeverTouch(element: Element): boolean {

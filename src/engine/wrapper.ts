@@ -11,8 +11,10 @@ import type { TextRun, TextSegment } from './text-runs';
 export type WrapTarget = { entryId: string } | { claimId: string };
 
 export class Wrapper {
-  /** Every piece split off a page text node, mapped to the node it came from. */
+  /** Every piece split off a page text node, mapped to the page's original node. */
   private readonly origins = new Map<Text, Text>();
+  /** Every piece, mapped to the node it was split from (itself a piece, or the original). */
+  private readonly splitFrom = new Map<Text, Text>();
   private readonly wrappers = new Set<Element>();
 
   /**
@@ -38,17 +40,31 @@ export class Wrapper {
    * not changed it (callers check with `currentText`).
    */
   currentSegments(run: TextRun): TextSegment[] {
-    const piecesByOrigin = this.piecesByOrigin();
+    const children = new Map<Text, Text[]>();
+    for (const [piece, source] of this.splitFrom) {
+      const list = children.get(source) ?? [];
+      list.push(piece);
+      children.set(source, list);
+    }
+    // A node and everything split off it since, directly or from its pieces.
+    const descendants = (node: Text): Text[] => (children.get(node) ?? []).flatMap((c) => [c, ...descendants(c)]);
     const segments: TextSegment[] = [];
     let offset = 0;
     for (const { node } of run.segments) {
-      const pieces = (piecesByOrigin.get(node) ?? []).sort(documentOrder);
-      for (const piece of [node, ...pieces]) {
+      for (const piece of [node, ...descendants(node).sort(documentOrder)]) {
         segments.push({ node: piece, start: offset });
         offset += piece.data.length;
       }
     }
     return segments;
+  }
+
+  /** Whether part of run.text[start, end) already sits in a claim wrapper. */
+  hasClaimIn(run: TextRun, start: number, end: number): boolean {
+    return this.currentSegments(run).some(
+      ({ node, start: at }) =>
+        at < end && start < at + node.data.length && node.parentElement?.localName === CLAIM_TAG,
+    );
   }
 
   currentText(run: TextRun): string {
@@ -107,6 +123,7 @@ export class Wrapper {
     for (const member of [origin, ...pieces]) this.unwrapAround(member);
     for (const piece of pieces) {
       this.origins.delete(piece);
+      this.splitFrom.delete(piece);
       // The page wrote the whole text into the node it holds; our split-off tails are stale.
       if (node === origin) piece.parentNode?.removeChild(piece);
     }
@@ -150,8 +167,9 @@ export class Wrapper {
     return wrapper;
   }
 
-  private track(splitFrom: Text, piece: Text): void {
-    this.origins.set(piece, this.origins.get(splitFrom) ?? splitFrom);
+  private track(source: Text, piece: Text): void {
+    this.origins.set(piece, this.origins.get(source) ?? source);
+    this.splitFrom.set(piece, source);
   }
 
   private piecesByOrigin(): Map<Text, Text[]> {
@@ -167,6 +185,7 @@ export class Wrapper {
   private rejoin(): void {
     const piecesByOrigin = this.piecesByOrigin();
     this.origins.clear();
+    this.splitFrom.clear();
     for (const [origin, pieces] of piecesByOrigin) {
       const group = new Set(pieces);
       // After unwrapping, the pieces sit right after their origin as siblings.

@@ -1,15 +1,18 @@
 /**
- * Every page of the real-page corpus, in the DOM tier: the engine must not throw, must keep
- * the text, must never write inside a never-touch element, must be idempotent and fully
- * reversible, and must not annotate context-only terms on pages that are not about health.
+ * Every page of the real-page corpus, in the DOM tier (matching and language analysis): the
+ * engine must not throw, must keep the text, must never write inside a never-touch element,
+ * must be idempotent and fully reversible, and must not annotate context-only terms on pages
+ * that are not about health.
  */
 import { describe, expect, it } from 'vitest';
 import { Annotator, type Mention } from '@/src/engine/annotator';
+import { createAnalyzer } from '@/src/nlp/analyze';
 import { bundledDataset, parsePage } from '../../scripts/lib/audit-file';
 import { sameTree } from '../helpers/same-tree';
 import { NEVER_TOUCH_SELECTOR, readCorpus, readPage } from './corpus';
 
 const dataset = bundledDataset();
+const analyzer = createAnalyzer(dataset);
 const contextOnly = new Set(dataset.entries.filter((e) => e.match.scope === 'health-context').map((e) => e.id));
 const pages = readCorpus();
 const mentionsByPage = new Map<string, Mention[]>();
@@ -23,6 +26,8 @@ describe.each(pages)('$path', (page) => {
       const annotator = new Annotator(doc, dataset, { visibility: 'markup' });
       const mentions = annotator.scan();
       mentionsByPage.set(page.path, mentions);
+      // The language analysis too: claim sentences are wrapped across our mention wrappers.
+      annotator.analyze(analyzer);
 
       expect(doc.body.textContent).toBe(textBefore);
       expect(doc.body.querySelectorAll(NEVER_TOUCH_SELECTOR).length).toBe(0);

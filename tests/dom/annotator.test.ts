@@ -68,6 +68,30 @@ describe('Annotator', () => {
     ]);
   });
 
+  it('reads through its own wrappers on a second scan, so a false friend stays one', () => {
+    const doc = page(
+      '<main><p>From breath meditation to yoga nidra, every practice aims to calm you before bed.</p></main>',
+      'Meditation for better sleep health',
+    );
+    const { annotator, found } = annotate(doc);
+    expect(found).toEqual([['yoga', 'yoga']]);
+    // "yoga" is wrapped now; "nidra" alone would be the Nidra device.
+    expect(annotator.scan()).toEqual([]);
+  });
+
+  it('does not annotate context-only terms in lists of links to other articles', () => {
+    const { found } = annotate(
+      page(
+        '<main><p>Iron and RLS.</p><ol><li>9. <a href="/a">Iron pans for beginners</a></li>' +
+          '<li><a href="/b">Yoga retreats</a></li></ol></main>',
+      ),
+    );
+    expect(found).toEqual([
+      ['iron', 'Iron'],
+      ['restless-legs-syndrome', 'RLS'],
+    ]);
+  });
+
   it('never touches form fields, code, scripts, editable or hidden text', () => {
     const doc = page(
       '<textarea>magnesium</textarea><input value="magnesium"><code>magnesium</code><pre>RLS</pre>' +
