@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --limit N]`: loads the built extension in real Chromium over synthetic
- * pages and the real-page corpus (CORPUS_DIR), and reports per page our content script's
- * main-thread time (setup + scan/wrap), our longest task, the JS heap we add, and, in the
- * same run, the baseline of running compromise over the page's whole text.
- * Writes bench-output/results.json and a Markdown table to bench-output/results.md.
+ * `npm run bench [-- --limit N] [-- --skip-update]`: loads the built extension in real Chromium
+ * over synthetic pages, the demo page and the real-page corpus (CORPUS_DIR), and reports per
+ * page our content script's main-thread time (setup + scan/wrap), the language analysis time
+ * (claims, doses), our longest task, the JS heap we add, which lazily loaded modules the page
+ * pulled in, and, in the same run, the baseline of running compromise over the page's whole
+ * text. Then the signed-update benchmark (verify + swap of a 1 MB dataset, against an unverified
+ * baseline). Writes bench-output/results.json and a Markdown table to bench-output/results.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +14,7 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildExtension } from './lib/build';
 import { syntheticPages } from './lib/bench-pages';
+import { benchUpdate, type UpdateBenchResult } from './lib/bench-update';
 import { EXTENSION_DIR, launchWithExtension, waitForReport } from './lib/chromium';
 import { findChromium, INSTALL_HINT, QUIET_CHROMIUM_FLAGS } from './lib/find-chromium';
 import { startStaticServer } from './lib/static-server';
@@ -22,6 +25,7 @@ const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? resolve(ROOT, '../shared/co
 // The full compromise build (UMD, defines window.nlp); the package does not export this path.
 const SYNTHETIC_RUNS = 5;
 const COMPROMISE = resolve(ROOT, 'node_modules/compromise/builds/compromise.js');
+const DEMO_PAGE = 'demo/demo-blog.html';
 
 interface Row {
   page: string;
@@ -30,7 +34,11 @@ interface Row {
   setupMs: number;
   scanMs: number;
   ourMs: number;
+  /** The language analysis (claims, doses), on pages that loaded it. */
+  nlpMs: number;
   longestSliceMs: number;
+  /** Lazily loaded modules the page pulled in ("ui", "nlp"). */
+  modules: string;
   heapAddedKB: number;
   compromiseMs: number;
   speedup: number;
@@ -39,12 +47,15 @@ interface Row {
 async function main(): Promise<void> {
   const limitArg = process.argv.indexOf('--limit');
   const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+  const skipUpdate = process.argv.includes('--skip-update');
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
   buildExtension();
 
   mkdirSync(resolve(OUT, 'pages/synthetic'), { recursive: true });
   for (const { name, html } of syntheticPages()) writeFileSync(resolve(OUT, 'pages', name), html);
+  mkdirSync(resolve(OUT, 'pages/demo'), { recursive: true });
+  writeFileSync(resolve(OUT, 'pages', DEMO_PAGE), readFileSync(resolve(ROOT, 'tests/fixtures/demo-blog.html')));
   const synthetic = await startStaticServer(resolve(OUT, 'pages'));
   const corpus = await startStaticServer(CORPUS_DIR);
   const corpusPages = readFileSync(resolve(CORPUS_DIR, 'manifest.tsv'), 'utf8')
@@ -55,6 +66,7 @@ async function main(): Promise<void> {
     .slice(0, limit);
   const targets = [
     ...syntheticPages().map((p) => ({ name: p.name, url: synthetic.url(p.name) })),
+    { name: DEMO_PAGE, url: synthetic.url(DEMO_PAGE) },
     ...corpusPages.map((path) => ({ name: path, url: corpus.url(path) })),
   ];
 
@@ -75,8 +87,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const target of targets) {
     try {
-      // Synthetic pages are the targets' yardsticks: five runs each, medians reported.
-      const runs = target.name.startsWith('synthetic/') ? SYNTHETIC_RUNS : 1;
+      // Synthetic pages and the demo are the targets' yardsticks: five runs each, medians reported.
+      const runs = isYardstick(target.name) ? SYNTHETIC_RUNS : 1;
       const samples: Row[] = [];
       for (let i = 0; i < runs; i++) {
         samples.push(await measure(session.context, plain, target.name, `${target.url}?run=${i}`, session));
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
       rows.push(medianRow(samples));
       const row = rows.at(-1)!;
       console.log(
-        `${row.page.padEnd(70)} ${String(row.textKB).padStart(6)} KB  ours ${row.ourMs.toFixed(2).padStart(7)} ms  longest ${row.longestSliceMs.toFixed(2).padStart(6)} ms  heap +${row.heapAddedKB} KB  compromise ${row.compromiseMs.toFixed(0).padStart(5)} ms`,
+        `${row.page.padEnd(70)} ${String(row.textKB).padStart(6)} KB  ours ${row.ourMs.toFixed(2).padStart(7)} ms  nlp ${row.nlpMs.toFixed(2).padStart(7)} ms  longest ${row.longestSliceMs.toFixed(2).padStart(6)} ms  heap +${row.heapAddedKB} KB  compromise ${row.compromiseMs.toFixed(0).padStart(5)} ms  [${row.modules}]`,
       );
     } catch (error) {
       console.warn(`skipped ${target.name}: ${error instanceof Error ? error.message : error}`);
@@ -95,8 +107,9 @@ async function main(): Promise<void> {
   await synthetic.close();
   await corpus.close();
 
-  const summary = summarize(rows);
-  writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ machine: machine(), summary, rows }, null, 2));
+  const update = skipUpdate ? undefined : await benchUpdate({ log: (line) => console.log(line) });
+  const summary = summarize(rows, update);
+  writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ machine: machine(), summary, rows, update }, null, 2));
   writeFileSync(resolve(OUT, 'results.md'), markdown(summary, rows));
   console.log(`\n${markdown(summary, [])}`);
   console.log(`Full table: ${resolve(OUT, 'results.md')}`);
@@ -111,9 +124,11 @@ async function measure(
 ): Promise<Row> {
   const page = await withExtension.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  // Settled: scanned, and where something matched, analysed too.
   const { report } = await waitForReport(session, url, {
     timeoutMs: 60_000,
-    until: (r) => r.timing !== undefined && r.timing.scanMs > 0,
+    until: (r) =>
+      r.timing !== undefined && (r.mentions.length === 0 || (r.timing.analysisMs > 0 && !!r.modules?.includes('nlp'))),
   });
   const heapWith = await heapUsed(page);
   await page.close();
@@ -140,7 +155,9 @@ async function measure(
     setupMs: round(timing.setupMs),
     scanMs: round(timing.scanMs),
     ourMs: round(ourMs),
+    nlpMs: round(timing.analysisMs),
     longestSliceMs: round(timing.longestSliceMs),
+    modules: (report.modules ?? []).join('+') || 'none',
     heapAddedKB: Math.round((heapWith - heapWithout) / 1024),
     compromiseMs: round(compromiseMs),
     speedup: round(compromiseMs / Math.max(ourMs, 0.01)),
@@ -156,51 +173,101 @@ async function heapUsed(page: Page): Promise<number> {
   return usedSize;
 }
 
-function summarize(rows: Row[]) {
-  const corpus = rows.filter((r) => !r.page.startsWith('synthetic/'));
+function summarize(rows: Row[], update: UpdateBenchResult | undefined) {
+  const corpus = rows.filter((r) => !isYardstick(r.page));
   const find = (name: string) => rows.find((r) => r.page === name);
   const noCandidates = corpus.filter((r) => r.mentions === 0 && r.textKB > 0);
   const contentScript = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/content.js'));
+  const blog20k = find('synthetic/blog-20k.html');
+  const health1mb = find('synthetic/health-1mb.html');
+  const noTerms100k = find('synthetic/no-terms-100k.html');
+  const demo = find(DEMO_PAGE);
+  const contentScriptGzipKB = Math.round((gzipSync(contentScript, { level: 9 }).length / 1024) * 10) / 10;
+  const noCandidateScanMsPer100KB = median(noCandidates.map((r) => (r.ourMs / r.textKB) * 100));
+  const pagesLoadingModulesWithoutMentions = rows.filter((r) => r.mentions === 0 && r.modules !== 'none').length;
+  const maxLongestSliceMs = Math.max(...rows.map((r) => r.longestSliceMs));
+  const targets = [
+    target('no candidate term: ours per 100 KB of text (corpus median)', noCandidateScanMsPer100KB, '≤ 1 ms', noCandidateScanMsPer100KB <= 1),
+    target('no candidate term: synthetic 100 KB page, ours', noTerms100k?.ourMs, '≤ 1 ms', (noTerms100k?.ourMs ?? Infinity) <= 1),
+    target('pages without mentions that loaded the UI or NLP', pagesLoadingModulesWithoutMentions, '0', pagesLoadingModulesWithoutMentions === 0),
+    target('20 KB blog post: scan + wrap', blog20k?.ourMs, '≤ 20 ms', (blog20k?.ourMs ?? Infinity) <= 20),
+    target('20 KB blog post: with the language analysis', sum(blog20k?.ourMs, blog20k?.nlpMs), '(≤ 20 ms)', sum(blog20k?.ourMs, blog20k?.nlpMs) <= 20),
+    target('1 MB of text: scan + wrap', health1mb?.ourMs, '≤ 150 ms', (health1mb?.ourMs ?? Infinity) <= 150),
+    target('1 MB of text: compromise baseline ÷ ours', health1mb?.speedup, '≥ 20×', (health1mb?.speedup ?? 0) >= 20),
+    target('longest task of ours, any page', maxLongestSliceMs, '≤ 50 ms', maxLongestSliceMs <= 50),
+    target('always-injected content script, gzipped KB', contentScriptGzipKB, '≤ 20 KB', contentScriptGzipKB <= 20),
+    ...(update
+      ? [target('1 MB dataset update: verify + swap (median)', update.median.totalMs, '< 50 ms', update.withinTarget)]
+      : []),
+  ];
   return {
     corpusPages: corpus.length,
     median: {
       ourMs: median(corpus.map((r) => r.ourMs)),
+      nlpMs: median(corpus.filter((r) => r.mentions > 0).map((r) => r.nlpMs)),
       longestSliceMs: median(corpus.map((r) => r.longestSliceMs)),
       heapAddedKB: median(corpus.map((r) => r.heapAddedKB)),
       compromiseMs: median(corpus.map((r) => r.compromiseMs)),
       speedup: median(corpus.map((r) => r.speedup)),
-      noCandidateScanMsPer100KB: median(noCandidates.map((r) => (r.scanMs / r.textKB) * 100)),
+      noCandidateScanMsPer100KB,
     },
-    max: {
-      longestSliceMs: Math.max(...rows.map((r) => r.longestSliceMs)),
-    },
-    blog20k: find('synthetic/blog-20k.html'),
-    health1mb: find('synthetic/health-1mb.html'),
-    noTerms100k: find('synthetic/no-terms-100k.html'),
-    contentScriptGzipKB: Math.round((gzipSync(contentScript, { level: 9 }).length / 1024) * 10) / 10,
+    max: { longestSliceMs: maxLongestSliceMs },
+    blog20k,
+    health1mb,
+    noTerms100k,
+    demo,
+    contentScriptGzipKB,
+    update: update
+      ? { median: update.median, baseline: update.baseline, runs: update.runs, datasetBytes: update.datasetBytes }
+      : undefined,
+    targets,
   };
+}
+
+function target(what: string, value: number | undefined, goal: string, met: boolean) {
+  return { what, value: value === undefined ? null : round(value), goal, met };
+}
+
+function sum(...values: Array<number | undefined>): number {
+  return values.some((v) => v === undefined) ? Infinity : round(values.reduce<number>((a, v) => a + v!, 0));
+}
+
+function isYardstick(page: string): boolean {
+  return page.startsWith('synthetic/') || page === DEMO_PAGE;
 }
 
 function markdown(summary: ReturnType<typeof summarize>, rows: Row[]): string {
   const lines = [
     `Machine: ${machine()}`,
     '',
-    '| page | text KB | mentions | ours ms (setup + scan) | longest task ms | heap added KB | compromise ms | compromise ÷ ours |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | measured | goal | |',
+    '|---|---:|---|---|',
+    ...summary.targets.map((t) => `| ${t.what} | ${t.value ?? 'n/a'} | ${t.goal} | ${t.met ? 'met' : '**missed**'} |`),
+    '',
+    '| page | text KB | mentions | ours ms (setup + scan) | NLP ms | longest task ms | heap added KB | loaded | compromise ms | compromise ÷ ours |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   const line = (r: Row | undefined) =>
     r &&
     lines.push(
-      `| ${r.page} | ${r.textKB} | ${r.mentions} | ${r.ourMs} (${r.setupMs} + ${r.scanMs}) | ${r.longestSliceMs} | ${r.heapAddedKB} | ${r.compromiseMs} | ${r.speedup}× |`,
+      `| ${r.page} | ${r.textKB} | ${r.mentions} | ${r.ourMs} (${r.setupMs} + ${r.scanMs}) | ${r.nlpMs} | ${r.longestSliceMs} | ${r.heapAddedKB} | ${r.modules} | ${r.compromiseMs} | ${r.speedup}× |`,
     );
   line(summary.blog20k);
   line(summary.health1mb);
   line(summary.noTerms100k);
-  for (const r of rows.filter((r) => !r.page.startsWith('synthetic/'))) line(r);
+  line(summary.demo);
+  for (const r of rows.filter((r) => !isYardstick(r.page))) line(r);
+  const u = summary.update;
   lines.push(
     '',
-    `Corpus medians over ${summary.corpusPages} pages: ours ${summary.median.ourMs} ms, longest task ${summary.median.longestSliceMs} ms, heap +${summary.median.heapAddedKB} KB, compromise ${summary.median.compromiseMs} ms, compromise ÷ ours ${summary.median.speedup}×; pages with no candidate term: scan ${summary.median.noCandidateScanMsPer100KB} ms per 100 KB of text. Longest task anywhere: ${summary.max.longestSliceMs} ms. Content script: ${summary.contentScriptGzipKB} KB gzipped.`,
+    `Corpus medians over ${summary.corpusPages} pages: ours ${summary.median.ourMs} ms, NLP ${summary.median.nlpMs} ms (pages with mentions), longest task ${summary.median.longestSliceMs} ms, heap +${summary.median.heapAddedKB} KB, compromise ${summary.median.compromiseMs} ms, compromise ÷ ours ${summary.median.speedup}×; pages with no candidate term: ${summary.median.noCandidateScanMsPer100KB} ms per 100 KB of text. Longest task anywhere: ${summary.max.longestSliceMs} ms. Content script: ${summary.contentScriptGzipKB} KB gzipped.`,
   );
+  if (u) {
+    lines.push(
+      '',
+      `Update of a ${(u.datasetBytes / 1024 / 1024).toFixed(2)} MB dataset, median of ${u.runs} runs: verify ${u.median.verifyMs} ms + swap ${u.median.swapMs} ms = ${u.median.totalMs} ms; baseline with no verification (JSON.parse + one storage write) ${u.baseline.totalMs} ms.`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -212,6 +279,7 @@ function medianRow(samples: Row[]): Row {
     setupMs: pick('setupMs'),
     scanMs: pick('scanMs'),
     ourMs: pick('ourMs'),
+    nlpMs: pick('nlpMs'),
     longestSliceMs: pick('longestSliceMs'),
     heapAddedKB: pick('heapAddedKB'),
     compromiseMs: pick('compromiseMs'),

@@ -27,7 +27,7 @@ export interface Matcher {
   mayContain(text: string, mode: 'substring' | 'words'): boolean;
 }
 
-interface AliasTarget {
+export interface AliasTarget {
   entryId: string;
   /** Set when the alias only matches as written ("RLS", not "rls"). */
   exact?: string;
@@ -48,10 +48,30 @@ const WORD_CHAR =
 const BEFORE = `(?<!${WORD_CHAR})`;
 const AFTER = `(?!${WORD_CHAR})`;
 
-export function compileMatcher(dataset: Pick<MatchIndex, 'entries' | 'disambiguations'>): Matcher {
+/**
+ * Everything the matcher needs, as plain data: built once per dataset (in the background, for
+ * every page to reuse), then turned into a matcher with a few `new RegExp` calls. Building the
+ * trie costs milliseconds; compiling its regex source, a fraction of one.
+ */
+export interface MatcherTables {
+  /** Alias key → the entries it names (with the exact spelling of case-sensitive aliases). */
+  targets: Array<[string, AliasTarget[]]>;
+  /** Every alias, word boundaries, plural and possessive endings; flags `gi`. */
+  pattern: string;
+  /** Pre-scan of case-insensitive aliases as substrings of lower-cased text. */
+  prefilterLower: string;
+  /** Pre-scan of case-sensitive aliases ("RLS") as substrings of the text as written. */
+  prefilterExact: string | null;
+  /** Per entry, its false friends (flags `gi`). */
+  falseFriends: Array<[string, string]>;
+}
+
+export function buildMatcherTables(dataset: Pick<MatchIndex, 'entries' | 'disambiguations'>): MatcherTables {
   const targets = new Map<string, AliasTarget[]>();
   const winners = new Map(dataset.disambiguations.map((d) => [normalizeAlias(d.alias), d.entry]));
-  const falseFriendsByEntry = new Map<string, RegExp>();
+  const falseFriends: Array<[string, string]> = [];
+  const exactSpellings = new Set<string>();
+  const anyCase = new Set<string>();
 
   for (const entry of dataset.entries) {
     for (const alias of entry.aliases) {
@@ -59,21 +79,54 @@ export function compileMatcher(dataset: Pick<MatchIndex, 'entries' | 'disambigua
       const winner = winners.get(key);
       if (winner && winner !== entry.id) continue;
       const list = targets.get(key) ?? [];
-      list.push(
-        alias.caseSensitive
-          ? { entryId: entry.id, exact: normalizeSeparators(alias.text) }
-          : { entryId: entry.id },
-      );
+      if (alias.caseSensitive) {
+        const exact = normalizeSeparators(alias.text);
+        list.push({ entryId: entry.id, exact });
+        exactSpellings.add(exact);
+      } else {
+        list.push({ entryId: entry.id });
+        anyCase.add(key);
+      }
       targets.set(key, list);
     }
     if (entry.match.falseFriends.length > 0) {
-      falseFriendsByEntry.set(entry.id, alternation(entry.match.falseFriends, ''));
+      falseFriends.push([entry.id, alternationSource(entry.match.falseFriends, '')]);
     }
   }
+  return {
+    targets: [...targets],
+    pattern: alternationSource(targets.keys(), SUFFIX),
+    prefilterLower: trieRegexSource(anyCase, charSource),
+    prefilterExact: exactSpellings.size > 0 ? trieRegexSource(exactSpellings, charSource) : null,
+    falseFriends,
+  };
+}
 
-  const pattern = alternation([...targets.keys()], SUFFIX);
+export function compileMatcher(
+  dataset: Pick<MatchIndex, 'entries' | 'disambiguations'> & { tables?: MatcherTables },
+): Matcher {
+  return matcherFromTables(dataset.tables ?? buildMatcherTables(dataset));
+}
+
+/** A match index with its matcher tables built: what the background hands each page. */
+export type PreparedMatchIndex = MatchIndex & { tables: MatcherTables };
+
+export function prepareMatchIndex(index: MatchIndex): PreparedMatchIndex {
+  return { ...index, tables: buildMatcherTables(index) };
+}
+
+export function matcherFromTables(tables: MatcherTables): Matcher {
   // Case-sensitive on lower-cased text: cheaper than the 'i' flag on a long page.
-  const prefilter = new RegExp(trieRegexSource(targets.keys(), charSource));
+  const prefilterLower = new RegExp(tables.prefilterLower);
+  const prefilterExact = tables.prefilterExact === null ? null : new RegExp(tables.prefilterExact);
+  // Most pages stop at the pre-scan: the rest is built the first time a page needs it.
+  let built: { targets: Map<string, AliasTarget[]>; pattern: RegExp; falseFriends: Map<string, RegExp> } | undefined;
+  const tablesInUse = () =>
+    (built ??= {
+      targets: new Map(tables.targets),
+      pattern: new RegExp(tables.pattern, 'gi'),
+      falseFriends: new Map(tables.falseFriends.map(([id, source]) => [id, new RegExp(source, 'gi')])),
+    });
 
   // Pages repeat the same few spellings ("magnesium" a hundred times): resolve each once.
   const resolved = new Map<string, AliasTarget | undefined>();
@@ -87,7 +140,7 @@ export function compileMatcher(dataset: Pick<MatchIndex, 'entries' | 'disambigua
     const core = normalizeSeparators(matched);
     const lower = core.toLowerCase();
     for (const [key, suffixLength] of candidateKeys(lower)) {
-      const list = targets.get(key);
+      const list = tablesInUse().targets.get(key);
       if (!list) continue;
       const written = suffixLength ? core.slice(0, -suffixLength) : core;
       const target = list.find((t) => t.exact === undefined || t.exact === written);
@@ -98,12 +151,14 @@ export function compileMatcher(dataset: Pick<MatchIndex, 'entries' | 'disambigua
 
   return {
     mayContain: (text, mode) => {
-      if (mode === 'substring') return prefilter.test(text.toLowerCase());
+      if (mode === 'substring') return prefilterLower.test(text.toLowerCase()) || !!prefilterExact?.test(text);
+      const { pattern } = tablesInUse();
       pattern.lastIndex = 0;
       return pattern.test(text);
     },
     find(text) {
       const matches: AliasMatch[] = [];
+      const { pattern, falseFriends } = tablesInUse();
       pattern.lastIndex = 0;
       for (const m of text.matchAll(pattern)) {
         const target = resolve(m[0]);
@@ -111,7 +166,7 @@ export function compileMatcher(dataset: Pick<MatchIndex, 'entries' | 'disambigua
         const start = m.index;
         matches.push({ start, end: start + m[0].length, entryId: target.entryId, text: m[0] });
       }
-      return dropFalseFriends(text, matches, falseFriendsByEntry);
+      return dropFalseFriends(text, matches, falseFriends);
     },
   };
 }
@@ -136,9 +191,9 @@ function* candidateKeys(lower: string): Generator<[string, number]> {
   if (lower.endsWith('s')) yield [lower.slice(0, -1), 1];
 }
 
-function alternation(phrases: Iterable<string>, suffix: string): RegExp {
+function alternationSource(phrases: Iterable<string>, suffix: string): string {
   const keys = new Set([...phrases].map(normalizeAlias));
-  return new RegExp(`${BEFORE}(?:${trieRegexSource(keys, charSource)})${suffix}${AFTER}`, 'gi');
+  return `${BEFORE}(?:${trieRegexSource(keys, charSource)})${suffix}${AFTER}`;
 }
 
 /** Regex source for one character of a normalised phrase. */

@@ -7,7 +7,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import bundledDataset from '../dataset/generated/dataset.json';
-import { toMatchIndex, type MatchIndex } from '../dataset/match-index';
+import { toMatchIndex } from '../dataset/match-index';
+import { prepareMatchIndex, type PreparedMatchIndex } from '../engine/matcher';
 import { parseDataset, type Dataset } from '../dataset/schema';
 import { isEnabledForHost, loadSettings, settingsItem, siteOf } from '../settings/settings';
 import { builtInFeedSettings } from '../update/feed-settings';
@@ -59,7 +60,7 @@ export function startBackgroundService(): void {
 
 /** The dataset in use, and its match index per set of hidden kinds (built once each). */
 class DatasetSource {
-  private indexes = new Map<string, MatchIndex>();
+  private indexes = new Map<string, PreparedMatchIndex>();
 
   constructor(private dataset: Dataset) {}
 
@@ -72,11 +73,12 @@ class DatasetSource {
     this.indexes.clear();
   }
 
-  index(hiddenKinds: readonly Dataset['entries'][number]['kind'][]): MatchIndex {
+  index(hiddenKinds: readonly Dataset['entries'][number]['kind'][]): PreparedMatchIndex {
     const key = hiddenKinds.join(',');
     let index = this.indexes.get(key);
     if (!index) {
-      index = toMatchIndex(this.dataset, hiddenKinds);
+      // The matcher's trie is built here once, not on every page the reader opens.
+      index = prepareMatchIndex(toMatchIndex(this.dataset, hiddenKinds));
       this.indexes.set(key, index);
     }
     return index;

@@ -4,7 +4,7 @@
  * natively, with the polyfill and in WXT's fake browser (see ../shared/TOOLCHAIN.md §1b).
  */
 import { browser } from 'wxt/browser';
-import type { MatchIndex } from '../dataset/match-index';
+import type { PreparedMatchIndex } from '../engine/matcher';
 import type { Dataset } from '../dataset/schema';
 import type { PageReport } from '../engine/report';
 import type { TooltipTrigger } from '../settings/settings';
@@ -29,7 +29,7 @@ export interface PageConfig {
   site: string;
   tooltipTrigger: TooltipTrigger;
   /** The dataset's match index without hidden kinds; null where we do not run. */
-  index: MatchIndex | null;
+  index: PreparedMatchIndex | null;
   /** Changes whenever the index would (dataset version, hidden kinds). */
   indexKey: string;
 }

@@ -4,7 +4,7 @@
  * found, bring in what only such pages need (the full dataset, the tooltip UI, the language
  * analysis). Stopping it removes every trace, so a settings change is "stop, start anew".
  */
-import type { MatchIndex } from '../dataset/match-index';
+import type { PreparedMatchIndex } from '../engine/matcher';
 import type { Claim, Dataset, Entry, Reference } from '../dataset/schema';
 import { Annotator, type Mention } from '../engine/annotator';
 import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, MENTION_ATTR } from '../engine/dom-rules';
@@ -24,7 +24,7 @@ const REPORT_DEBOUNCE_MS = 250;
 
 export interface PageSessionOptions {
   doc: Document;
-  index: MatchIndex;
+  index: PreparedMatchIndex;
   tooltipTrigger: TooltipTrigger;
   /** The content script's lifetime: aborting it ends the session too. */
   signal: AbortSignal;

@@ -85,6 +85,9 @@ describe('compileMatcher', () => {
     expect(matcher.mayContain('The environment matters.', 'substring')).toBe(true);
     expect(matcher.mayContain('The environment matters.', 'words')).toBe(false);
     expect(matcher.mayContain('Iron matters.', 'words')).toBe(true);
+    // Case-sensitive acronyms are looked for as written: "girls" and "showed" hold no RLS or WED.
+    expect(matcher.mayContain('The girls showed up on Wednesday.', 'substring')).toBe(false);
+    expect(matcher.mayContain('Living with RLS.', 'substring')).toBe(true);
   });
 
   it('normalises aliases to one dictionary key', () => {
