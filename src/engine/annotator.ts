@@ -76,6 +76,8 @@ export class Annotator {
   private readonly wrapper = new Wrapper();
   private readonly guard: (edit: () => void) => void;
   private relevant: boolean | null = null;
+  /** How the latest scan's pre-scan decided (the benchmark and the report read it). */
+  lastPreScan: PreScan | null = null;
   private nextMentionId = 1;
 
   constructor(
@@ -207,7 +209,8 @@ export class Annotator {
     if (!root || !root.isConnected) return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
-    if (!this.mayContainCandidate(root)) return [];
+    this.lastPreScan = this.preScan(root);
+    if (this.lastPreScan !== 'walk') return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
     const sample: string[] = [];
@@ -307,19 +310,24 @@ export class Annotator {
   }
 
   /**
-   * Could anything under root be a mention? First the page's raw text (textContent: no layout,
-   * a fraction of a millisecond per 100 KB) as substrings, which never says no wrongly; most of
-   * the web stops here. In a browser, a whole-page "maybe" is then checked against the rendered
-   * text (innerText: visible text only, blocks apart) as whole words, so that "environment" is
-   * no reason to walk a page for "iron". A subtree from the observer stays with substrings:
+   * Whether a scan of root can annotate anything, decided as cheaply as possible. First the
+   * raw text (textContent: no layout, a fraction of a millisecond per 100 KB) for alias
+   * substrings, which never says no wrongly; most of the web stops here. In a browser, a
+   * whole-page "maybe" is then matched against the rendered text (innerText: visible text only,
+   * blocks apart) as whole words, so "environment" is no reason to walk a page for "iron", and a
+   * page that is not about health and only uses everyday words ("coffee", "iron") is not walked
+   * either: nothing there would be annotated. A subtree from the observer stays with substrings:
    * innerText there would force layout on a page that is busy changing.
    */
-  private mayContainCandidate(root: Element): boolean {
-    if (!this.matcher.mayContain(root.textContent ?? '', 'substring')) return false;
-    if (this.options.visibility === 'layout' && root === this.doc.body) {
-      return this.matcher.mayContain((root as HTMLElement).innerText, 'words');
-    }
-    return true;
+  private preScan(root: Element): PreScan {
+    if (!this.matcher.mayContain(root.textContent ?? '', 'substring')) return 'no-candidate';
+    if (this.options.visibility !== 'layout' || root !== this.doc.body) return 'walk';
+    const rendered = (root as HTMLElement).innerText;
+    const matches = this.matcher.find(rendered);
+    if (matches.length === 0) return 'no-candidate';
+    const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
+    this.relevant ??= strong || isHealthRelevant({ strongMentions: 0, title: this.doc.title, text: rendered.slice(0, RELEVANCE_SAMPLE) });
+    return strong || this.relevant ? 'walk' : 'nothing-to-annotate';
   }
 
   private accepts(match: AliasMatch, run: TextRun): boolean {
@@ -340,6 +348,12 @@ export class Annotator {
     return isHealthRelevant({ strongMentions, title: this.doc.title, text });
   }
 }
+
+/**
+ * `no-candidate`: no alias on the page; `nothing-to-annotate`: only everyday words on a page
+ * not about health; `walk`: the page is read in full.
+ */
+export type PreScan = 'no-candidate' | 'nothing-to-annotate' | 'walk';
 
 export interface SliceOptions {
   sliceMs: number;

@@ -86,6 +86,8 @@ export interface ReportTiming {
   analysisMs: number;
   /** The longest single slice of our work: our longest task. */
   longestSliceMs: number;
+  /** How the whole-page pre-scan decided (no candidate at all, nothing to annotate, or read in full). */
+  preScan?: 'no-candidate' | 'nothing-to-annotate' | 'walk';
 }
 
 export interface ReportInput {

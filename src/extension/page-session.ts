@@ -149,6 +149,7 @@ export class PageSession {
     const slices = this.sliceTimer();
     const added = await this.annotator.scanSliced(root, slices.options);
     const busyMs = slices.finish();
+    if (root === this.body && this.annotator.lastPreScan) this.timing.preScan = this.annotator.lastPreScan;
     this.timing.scanMs += busyMs;
     if (!this.signal.aborted && added.length > 0) {
       this.watcher.guard(() => makeFocusable(added, this.focusableEntries));
