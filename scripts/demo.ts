@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     const url = server.url(basename(page));
     const tab = await session.context.newPage();
     await tab.goto(url);
-    const { report } = await waitForReport(session, url);
+    // The report that follows the language analysis carries the flags.
+    const { report } = await waitForReport(session, url, {
+      timeoutMs: 20_000,
+      until: (r) => r.mentions.length === 0 || (r.timing?.analysisMs ?? 0) > 0,
+    });
     console.log(`\n${formatSummary(report)}\n`);
     if (headless) {
       await screenshotWithTooltip(tab, report);
@@ -52,21 +56,31 @@ function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-/** Hovers the most informative mention (a drug if there is one) and saves a screenshot. */
+/**
+ * Hovers the most informative mention (a flagged dose if the page has one, else a drug) and
+ * saves a screenshot.
+ */
 async function screenshotWithTooltip(tab: import('playwright-core').Page, report: PageReport): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const path = resolve(OUTPUT_DIR, 'annotated.png');
+  const doses = report.flags.filter((flag) => flag.kind === 'dose');
+  const flagged = doses.find((flag) => flag.status === 'over-rls-max') ?? doses[0];
   const preferred = report.entries.find((entry) => entry.kind === 'drug') ?? report.entries[0];
-  if (preferred) {
-    const mention = tab.locator(`evlens-mark[data-evlens-entry="${preferred.id}"]`).first();
-    await mention.scrollIntoViewIfNeeded();
-    await tab.evaluate(() => window.scrollBy(0, -200));
+  const selector = flagged
+    ? `evlens-mark[data-evlens-mention="${flagged.targetId}"]`
+    : preferred && `evlens-mark[data-evlens-entry="${preferred.id}"]`;
+  const name = flagged ? flagged.entryName : preferred?.name;
+  if (selector) {
+    const mention = tab.locator(selector).first();
+    // Near the top of the window, so the tooltip opens below it at full height.
+    await mention.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await tab.evaluate(() => window.scrollBy(0, -160));
     await mention.hover();
     await tab.locator('evlens-ui [role="tooltip"]').waitFor({ state: 'visible', timeout: 5000 });
     await tab.waitForTimeout(300); // let the fade-in finish
   }
   await tab.screenshot({ path });
-  console.log(`Screenshot with ${preferred ? `the ${preferred.name} tooltip open` : 'no mentions'}: ${path}`);
+  console.log(`Screenshot with ${name ? `the ${name} tooltip open` : 'no mentions'}: ${path}`);
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,7 @@ function describeFlag(flag: ReportFlag): string {
     case 'claim':
       return `claim "${flag.statement}" (${flag.verdict}): "${flag.sentence}"`;
     case 'dose':
-      return `${flag.entryName}: ${flag.dailyMg} mg a day, ${Math.round(flag.ratio * 10) / 10}× ${flag.limit.label.toLowerCase()} (${flag.limit.value} ${flag.limit.unit}): "${flag.sentence}"`;
+      return `${flag.entryName}: ${flag.dailyMg} mg a day, ${Math.round(flag.ratio * 10) / 10}× the ${flag.status === 'over-rls-max' ? 'labelled RLS maximum' : 'upper intake limit'} (${flag.limit.value} ${flag.limit.unit}): "${flag.sentence}"`;
     case 'aggravator':
       return `${flag.entryName} taken with RLS: "${flag.sentence}"`;
   }

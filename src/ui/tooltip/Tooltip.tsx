@@ -131,16 +131,18 @@ function OnThisPage({ entry, found, claims }: { entry: Entry; found: MentionFind
 function describeDose(dose: MentionFindings['doses'][number]): string {
   const said = `“${dose.phraseText.replace(/\s+/g, ' ').trim()}”`;
   const daily = dose.dailyMg !== null ? `${formatAmount(dose.dailyMg)} mg a day` : undefined;
-  const limit = dose.limit ? `${formatNumber(dose.limit)} (${dose.limit.label.toLowerCase()})` : undefined;
+  const limit = dose.limit
+    ? `${formatNumber(dose.limit)}${dose.limit.population ? ` for ${dose.limit.population}` : ''}`
+    : undefined;
   switch (dose.status) {
     case 'over-rls-max':
       return `Dose on this page: ${said}, ${daily}. That is ${formatRatio(dose.ratio)} the labelled RLS maximum of ${limit}.`;
     case 'over-upper-limit':
-      return `Dose on this page: ${said}, ${daily}. That is above the upper intake limit of ${limit}.`;
+      return `Dose on this page: ${said}, ${daily}. That is above the upper intake limit for supplements, ${limit}.`;
     case 'other-indication':
       return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, stated for another condition, not as an RLS dose.`;
     case 'within-limit':
-      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, within ${limit ?? 'the listed limit'}.`;
+      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, within the listed limit${limit ? ` of ${limit}` : ''}.`;
     case 'no-limit':
       return `Dose on this page: ${formatDose(dose)}. The dataset lists no dose limit to compare it with.`;
   }

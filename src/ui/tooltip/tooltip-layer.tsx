@@ -36,6 +36,9 @@ const HOST_STYLE = [
 const OPEN_DELAY_MS = 150;
 const CLOSE_DELAY_MS = 300;
 const GAP = 6;
+const MARGIN = 8;
+/** Below this a capped tooltip would be a slit; it may then overlap the page a little. */
+const MIN_HEIGHT = 120;
 
 export interface TooltipLayerOptions {
   doc: Document;
@@ -212,18 +215,34 @@ function sameMention(a: Element | null, b: Element | null): boolean {
   return !!a && !!b && a.tagName === b.tagName && a.getAttribute(MENTION_ATTR) === b.getAttribute(MENTION_ATTR);
 }
 
-/** Below the mention when it fits, else above; always inside the viewport. */
+/**
+ * Below the mention when it fits, else above; when neither side fits, on the roomier side with
+ * its height capped to that side, so it never covers the mention. Always inside the viewport.
+ */
 function place(container: HTMLElement, mention: Element): void {
   const tip = container.firstElementChild as HTMLElement | null;
   if (!tip) return;
   const view = container.ownerDocument.defaultView;
   const width = view?.innerWidth ?? 1024;
   const height = view?.innerHeight ?? 768;
+  tip.style.maxHeight = '';
   const target = mention.getBoundingClientRect();
   const size = tip.getBoundingClientRect();
-  const below = target.bottom + GAP;
-  const top = below + size.height <= height || target.top - GAP - size.height < 0 ? below : target.top - GAP - size.height;
-  const left = Math.min(Math.max(8, target.left), Math.max(8, width - size.width - 8));
-  tip.style.top = `${Math.max(8, Math.min(top, height - size.height - 8))}px`;
+  const spaceBelow = height - target.bottom - GAP - MARGIN;
+  const spaceAbove = target.top - GAP - MARGIN;
+  let top: number;
+  if (size.height <= spaceBelow) top = target.bottom + GAP;
+  else if (size.height <= spaceAbove) top = target.top - GAP - size.height;
+  else if (spaceBelow >= spaceAbove) {
+    tip.style.maxHeight = `${Math.max(spaceBelow, MIN_HEIGHT)}px`;
+    top = target.bottom + GAP;
+  } else {
+    const capped = Math.max(spaceAbove, MIN_HEIGHT);
+    tip.style.maxHeight = `${capped}px`;
+    top = target.top - GAP - capped;
+  }
+  const tipHeight = tip.getBoundingClientRect().height;
+  const left = Math.min(Math.max(MARGIN, target.left), Math.max(MARGIN, width - size.width - MARGIN));
+  tip.style.top = `${Math.max(MARGIN, Math.min(top, height - tipHeight - MARGIN))}px`;
   tip.style.left = `${left}px`;
 }
