@@ -71,6 +71,20 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['tests/**', 'docs/**', 'demo-output/**', '.ci/**', 'coverage/**', '**/*.log', '.env*'],
+    // What AMO reviewers need to rebuild the add-on; never our test output or signing keys.
+    excludeSources: [
+      'tests/**',
+      'docs/**',
+      'demo-output/**',
+      'test-output/**',
+      'bench-output/**',
+      'feed-keys/**',
+      'feed-output/**',
+      '**/*-private.pem',
+      '.ci/**',
+      'coverage/**',
+      '**/*.log',
+      '.env*',
+    ],
   },
 });
