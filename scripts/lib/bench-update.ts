@@ -180,16 +180,7 @@ function buildForFeed(feed: FeedServer): void {
     EVLENS_FEED_URL: feed.url(MANIFEST_PATH),
     EVLENS_FEED_PUBLIC_KEY: readFileSync(resolve(ROOT, 'tests/keys/test-feed-public.txt'), 'utf8').trim(),
   };
-  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, settings);
-  try {
-    buildExtension();
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  buildExtension([], settings);
 }
 
 async function waitForInstallCheck(control: Page): Promise<void> {

@@ -221,7 +221,10 @@ export function parseDataset(input: unknown): DatasetResult {
 }
 
 /** Compares calendar versions; positive when `a` is newer. */
-export function compareDatasetVersions(a: string, b: string): number {
+export const compareDatasetVersions = (a: string, b: string): number => compareDottedVersions(a, b);
+
+/** Compares dotted numeric versions ("2026.11.28.1", "0.1.0" < "0.10"); positive when `a` is newer. */
+export function compareDottedVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {

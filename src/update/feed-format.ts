@@ -9,7 +9,7 @@
  * bytes, not a JSON re-serialisation that two implementations could disagree on.
  */
 import * as v from 'valibot';
-import { DatasetSchema } from '../dataset/schema';
+import { compareDottedVersions, DatasetSchema } from '../dataset/schema';
 import { decodeUtf8 } from './bytes';
 
 export const FEED_FORMAT = 'evidence-lens-dataset-feed';
@@ -86,15 +86,7 @@ export function datasetFileName(datasetVersion: string): string {
 }
 
 /** Compares dotted extension versions ("0.1.0" < "0.10"); positive when `a` is newer. */
-export function compareExtensionVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
+export const compareExtensionVersions = (a: string, b: string): number => compareDottedVersions(a, b);
 
 function parseWith<S extends v.GenericSchema>(schema: S, input: unknown): Parsed<v.InferOutput<S>> {
   const result = v.safeParse(schema, input);

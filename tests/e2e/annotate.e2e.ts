@@ -152,18 +152,4 @@ describe('the popup', () => {
     await expect(popup.locator('.summary').textContent()).resolves.toContain(`${report.mentions.length} mentions`);
     await popup.close();
   });
-
-  it('says plainly when a page has nothing to annotate', async () => {
-    const plain = await browser.session.context.newPage();
-    const url = browser.server.url('no-mentions.html');
-    await plain.goto(url);
-    const { tabId: plainTab, report: plainReport } = await waitForReport(browser.session, url);
-    expect(plainReport.mentions).toEqual([]);
-    expect(await plain.locator('evlens-mark').count()).toBe(0);
-    const popup = await browser.session.context.newPage();
-    await popup.goto(`chrome-extension://${browser.session.extensionId}/popup.html?tabId=${plainTab}`);
-    await expect(popup.locator('.empty').textContent()).resolves.toContain('Nothing to annotate on this page');
-    await popup.close();
-    await plain.close();
-  });
 });

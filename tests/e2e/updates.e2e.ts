@@ -319,16 +319,7 @@ function buildWithFeed(): void {
     EVLENS_FEED_PUBLIC_KEY: readFileSync(resolve(KEYS_DIR, 'test-feed-public.txt'), 'utf8').trim(),
     EVLENS_FEED_TIMEOUT_MS: String(TEST_TIMEOUT_MS),
   };
-  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, settings);
-  try {
-    buildExtension();
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  buildExtension([], settings);
 }
 
 function hour(n: number): Date {
