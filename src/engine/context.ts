@@ -7,12 +7,17 @@
 /** Landmarks and class/id hints of page chrome. */
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar']);
-const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|masthead|sidebar|related|teasers?|promo|widget|share|social|subscribe|newsletter|cookie|advert|ads?)(?:$|[\s_-])/i;
+const CHROME_HINT = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|masthead|sidebar|related|teasers?|promo|widget|share|social|subscribe|newsletter|cookie|advert|ads?|suggested|recommended|trending|popular|most[\s_-]?read|read[\s_-]?next|more[\s_-]?stories)(?:$|[\s_-])/i;
 
 const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar']);
 
-/** Navigation menus: never annotated, whatever the term (a highlighted menu item is clutter). */
+/**
+ * Navigation menus, and list items that are mostly a link (A–Z indexes, "most read" lists):
+ * never annotated, whatever the term (a highlighted menu item is clutter, a headline points
+ * elsewhere).
+ */
 export function isInNavigation(element: Element): boolean {
+  if (isLinkListItem(element)) return true;
   for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (el.tagName === 'NAV' || el.tagName === 'MENU') return true;
     const role = el.getAttribute('role');
@@ -29,7 +34,8 @@ export function isInMainContent(element: Element): boolean {
     const role = el.getAttribute('role');
     if (role && CHROME_ROLES.has(role)) return false;
     const hint = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
-    if (hint.trim() && CHROME_HINT.test(hint)) return false;
+    // "navDivide", "suggestedReading": camelCase names are words too.
+    if (hint.trim() && CHROME_HINT.test(hint.replace(/([a-z])([A-Z])/g, '$1 $2'))) return false;
   }
   return true;
 }

@@ -92,6 +92,20 @@ describe('Annotator', () => {
     ]);
   });
 
+  it('does not annotate menus built from link lists or teaser blocks, whatever their class names', () => {
+    const { found } = annotate(
+      page(
+        '<div class="navDivide"><ol><li><a href="/rls">Restless Legs Syndrome</a></li><li><a href="/x">Sleep</a></li></ol></div>' +
+          '<main><p>Magnesium and RLS.</p>' +
+          '<div class="suggestedReadingContainer"><a href="/c"><span>Cannabis and sleep</span></a></div></main>',
+      ),
+    );
+    expect(found).toEqual([
+      ['oral-magnesium', 'Magnesium'],
+      ['restless-legs-syndrome', 'RLS'],
+    ]);
+  });
+
   it('never touches form fields, code, scripts, editable or hidden text', () => {
     const doc = page(
       '<textarea>magnesium</textarea><input value="magnesium"><code>magnesium</code><pre>RLS</pre>' +
