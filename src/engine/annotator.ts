@@ -232,7 +232,7 @@ export class Annotator {
     for (const { run, matches, length } of found) {
       // The page may have changed the run while we paused; the watcher will bring it back.
       if (!runIntact(run, length)) continue;
-      const accepted = matches.filter((match) => this.accepts(match, run));
+      const accepted = this.accepted(matches, run);
       const firstId = this.nextMentionId;
       this.nextMentionId += accepted.length;
       const runMentions: Mention[] = [];
@@ -330,11 +330,16 @@ export class Annotator {
     return strong || this.relevant ? 'walk' : 'nothing-to-annotate';
   }
 
-  private accepts(match: AliasMatch, run: TextRun): boolean {
-    const entry = this.entries.get(match.entryId);
-    if (!entry || isInNavigation(run.block)) return false;
-    if (entry.match.scope === 'always') return true;
-    return this.pageRelevant && isInMainContent(run.block);
+  /** The matches of a run that may be annotated; where the run stands is decided once per run. */
+  private accepted(matches: AliasMatch[], run: TextRun): AliasMatch[] {
+    if (matches.length === 0 || isInNavigation(run.block)) return [];
+    let mainContent: boolean | undefined;
+    return matches.filter((match) => {
+      const entry = this.entries.get(match.entryId);
+      if (!entry) return false;
+      if (entry.match.scope === 'always') return true;
+      return this.pageRelevant && (mainContent ??= isInMainContent(run.block));
+    });
   }
 
   private decideRelevance(found: Array<{ matches: AliasMatch[] }>, text: string): boolean {

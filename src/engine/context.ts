@@ -26,8 +26,8 @@ export function isInNavigation(element: Element): boolean {
   return false;
 }
 
+/** Main content rather than page chrome. Callers check isInNavigation (link lists included) first. */
 export function isInMainContent(element: Element): boolean {
-  if (isLinkListItem(element)) return false;
   for (let el: Element | null = element; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (el.tagName === 'MAIN' || el.tagName === 'ARTICLE' || el.getAttribute('role') === 'main') return true;
     if (CHROME_TAGS.has(el.tagName)) return false;

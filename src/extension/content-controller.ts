@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../dataset/schema';
-import type { PageReport } from '../engine/report';
+import { buildReport, type PageReport } from '../engine/report';
 import { createLazyLoader } from './lazy-modules';
 import { isTabMessage, sendToBackground, type PageConfig, type TabMessage } from './messages';
 import { PageSession } from './page-session';
@@ -104,17 +104,17 @@ function sessionKey(config: PageConfig, hidden: boolean): string {
   return JSON.stringify([config.enabled, config.indexKey, config.tooltipTrigger, hidden]);
 }
 
+/** The report of a page we do not annotate (off for the site, or hidden with the shortcut). */
 function emptyReport(doc: Document, config: PageConfig): PageReport {
   return {
-    url: doc.location?.href ?? '',
-    title: doc.title,
-    relevant: false,
-    datasetVersion: config.index?.version ?? '',
-    mentions: [],
-    entries: [],
-    verdictCounts: {},
-    flags: [],
-    note: config.enabled ? 'Highlights are hidden on this page (keyboard shortcut).' : null,
+    ...buildReport({
+      url: doc.location?.href ?? '',
+      title: doc.title,
+      relevant: false,
+      dataset: { version: config.index?.version ?? '', entries: [], claims: [] },
+      mentions: [],
+      note: config.enabled ? 'Highlights are hidden on this page (keyboard shortcut).' : null,
+    }),
     disabled: !config.enabled,
   };
 }
