@@ -1,6 +1,58 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers the code keeps (docs/architecture.md, "Rules the code keeps"), enforced here and
+ * proven by tests/unit/layering.test.ts. Each rule names the imports a layer may not make.
+ */
+const UI_CODE = { regex: '(^|/)(ui|popup|options|tooltip)/(?!.*\\.css$)', message: 'The always-injected content script loads the UI lazily (src/extension/lazy-modules.ts), never imports it.' };
+const LAYERS = [
+  {
+    files: ['src/engine/**'],
+    message: 'src/engine depends on the DOM and the dataset only (types from src/nlp).',
+    patterns: [
+      { regex: '^(preact|compromise|wxt|@wxt-dev|webextension-polyfill|valibot)(/|$)' },
+      { regex: '(^|/)(ui|extension|settings|update)/' },
+      { regex: '(^|/)nlp/', allowTypeImports: true },
+    ],
+  },
+  {
+    files: ['src/nlp/**'],
+    message: 'src/nlp depends on compromise, dataset types and the shared word rules (src/dataset/words) only.',
+    patterns: [
+      { regex: '^(preact|wxt|@wxt-dev|webextension-polyfill|valibot)(/|$)' },
+      { regex: '(^|/)(engine|ui|extension|settings|update)/' },
+      { regex: '(^|/)dataset/(?!words$)', allowTypeImports: true },
+    ],
+  },
+  {
+    files: ['src/ui/**'],
+    message: 'src/ui reads the engine through its types and the DOM contract (dom-rules) only; it never finds mentions.',
+    patterns: [
+      { regex: '^compromise(/|$)' },
+      { regex: '(^|/)engine/(?!dom-rules$)', allowTypeImports: true },
+      { regex: '(^|/)nlp/', allowTypeImports: true },
+    ],
+  },
+  {
+    // What every page loads: no UI code, no wording, no language analysis (all loaded on demand).
+    files: [
+      'entrypoints/content/**',
+      'src/extension/content-controller.ts',
+      'src/extension/page-session.ts',
+      'src/extension/lazy-modules.ts',
+      'src/extension/messages.ts',
+      'src/extension/navigation-watch.ts',
+    ],
+    message: 'The always-injected content script must stay small.',
+    patterns: [
+      { regex: '^(preact|compromise)(/|$)' },
+      { ...UI_CODE, allowTypeImports: true },
+      { regex: '(^|/)nlp/', allowTypeImports: true },
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output*/', '.wxt/', 'node_modules/', 'demo-output/', 'test-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -24,4 +76,13 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  ...LAYERS.map(({ files, message, patterns }) => ({
+    files,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: patterns.map((pattern) => ({ message, ...pattern })) },
+      ],
+    },
+  })),
 );

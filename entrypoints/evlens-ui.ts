@@ -1,7 +1,7 @@
 import { provideLazyModule } from '@/src/extension/lazy-modules';
-import { mountTooltipLayer } from '@/src/ui/tooltip/tooltip-layer';
+import { mountPageUi } from '@/src/ui/page-ui';
 
-/** The tooltip UI (Preact), injected only into pages that mention something. */
+/** What the reader sees on an annotated page (Preact tooltip, tab stops, labels), injected only into pages that mention something. */
 export default defineUnlistedScript(() => {
-  provideLazyModule('ui', { mountTooltipLayer });
+  provideLazyModule('ui', { mountPageUi });
 });

@@ -6,6 +6,9 @@
 import * as v from 'valibot';
 import { compileDataset, serializeDataset, type DatasetSources } from './compile';
 import { canonicalText, compareIds, sourceKindOf, type SourceKind } from './format';
+import { aliasKey } from './words';
+
+export { aliasKey };
 import {
   ClaimSchema,
   DatasetSchema,
@@ -287,15 +290,6 @@ function checkDuplicateIds(loaded: LoadedSources): Problem[] {
   return problems;
 }
 
-/** The key two aliases collide on: case-insensitive, whitespace and hyphens as one space. */
-export function aliasKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .trim()
-    .replace(/[\s\u00a0\u2010-\u2013-]+/g, ' ')
-    .replace(/\u2019/g, "'")
-    .toLowerCase();
-}
 
 // Short all-capital acronyms ("RLS", "WED", "CBD") are ordinary words or letters elsewhere.
 const ACRONYM = /^(?=.*[A-Z].*[A-Z])[A-Za-z0-9]{2,6}$/;

@@ -110,6 +110,8 @@ export const MatchPolicySchema = v.strictObject({
   scope: v.picklist(['always', 'health-context']),
   /** Phrases that contain an alias but mean something else ("cast iron", "magnesium stearate"). */
   falseFriends: v.array(text(80)),
+  /** A mention of this entry says the page is about RLS itself (the condition, not a treatment). */
+  signalsRls: v.optional(v.literal(true)),
 });
 export type MatchPolicy = v.InferOutput<typeof MatchPolicySchema>;
 

@@ -4,35 +4,20 @@
  * script, the Node auditor and the tests all run this same code.
  */
 import type { MatchEntry, MatchIndex } from '../dataset/match-index';
-import type { Analysis, AnalysisInput } from '../nlp/analyze';
+import type { Analysis, Analyzer } from '../nlp/types';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
 import { FLAGGED_ATTR } from './dom-rules';
+import { Highlighter } from './highlighter';
+import { MarkSet, type ClaimMark, type MentionMark } from './marks';
 import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
+import { runAtOnce, runSliced, type EditGuard, type SliceClock, type SlicedResult } from './slices';
 import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
-import { Wrapper } from './wrapper';
 
-export interface Mention {
-  /** Page-unique number, also in the wrappers' data-evlens-mention. */
-  id: number;
-  entryId: string;
-  /** The mention's text as written on the page. */
-  text: string;
-  /** One wrapper per text node the mention crosses, in document order. */
-  elements: Element[];
-  /** The run of text the mention reads in, and where in its text. */
-  run: TextRun;
-  start: number;
-  end: number;
-}
-
-/** A sentence the language analysis found making one of the dataset's claims, wrapped. */
-export interface ClaimMark {
-  /** Page-unique number (shared with mentions), also in the wrappers' data-evlens-mention. */
-  id: number;
-  claimId: string;
-  elements: Element[];
-}
+export type { Analyzer } from '../nlp/types';
+export type { ClaimMark, Mark, MentionMark } from './marks';
+/** A mention of a dataset entry on the page (a mark of kind 'mention'). */
+export type Mention = MentionMark;
 
 /** What the language analysis found on the page so far, across every analysed run. */
 export interface PageFindings {
@@ -42,15 +27,7 @@ export interface PageFindings {
   aggravators: Analysis['aggravators'];
 }
 
-/** The language analysis as the engine uses it (src/nlp provides it, loaded on demand). */
-export interface Analyzer {
-  analyze(input: AnalysisInput): Analysis;
-}
-
 const LAYOUT_WHITESPACE = /[\n\r\t\f\v\u2028\u2029]/g;
-
-/** Entries whose mention tells us a page is about RLS itself (aggravator flags need that). */
-const RLS_ENTRY_IDS = new Set(['restless-legs-syndrome', 'pregnancy-rls', 'dopaminergic-augmentation']);
 
 export interface AnnotatorOptions {
   /** 'layout' in a browser; 'markup' where the DOM has no layout (Node, unit tests). */
@@ -59,26 +36,25 @@ export interface AnnotatorOptions {
    * Runs our DOM edits (one call per synchronous slice). The page watcher passes one that
    * switches its observer off meanwhile, so it never mistakes our edits for the page's.
    */
-  editGuard?: (edit: () => void) => void;
+  editGuard?: EditGuard;
 }
 
 /** How much text the relevance decision samples: enough to judge, cheap on huge pages. */
 const RELEVANCE_SAMPLE = 20_000;
 
 export class Annotator {
-  readonly mentions: Mention[] = [];
-  readonly claimMarks: ClaimMark[] = [];
-  readonly findings: PageFindings = { contexts: [], doses: [], claims: [], aggravators: [] };
+  /** Every mark this annotator has made and not yet lost to the page. */
+  readonly marks = new MarkSet();
+  readonly findings: PageFindings = emptyFindings();
   private readonly matcher: Matcher;
   private readonly entries: Map<string, MatchEntry>;
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
-  private readonly wrapper = new Wrapper();
-  private readonly guard: (edit: () => void) => void;
+  private readonly highlighter = new Highlighter();
+  private readonly guard: EditGuard;
   private relevant: boolean | null = null;
   /** How the latest scan's pre-scan decided (the benchmark and the report read it). */
   lastPreScan: PreScan | null = null;
-  private nextMentionId = 1;
 
   constructor(
     private readonly doc: Document,
@@ -90,66 +66,41 @@ export class Annotator {
     this.guard = options.editGuard ?? ((edit) => edit());
   }
 
+  /** The mentions on the page, in the order they were found. */
+  get mentions(): readonly MentionMark[] {
+    return this.marks.mentions;
+  }
+
   /** Whether the page reads as a health page (decided on the first scan after a reset). */
   get pageRelevant(): boolean {
     return this.relevant ?? false;
   }
 
   /** Annotates everything under root not yet annotated, in one go; returns the new mentions. */
-  scan(root: Element | null = this.doc.body): Mention[] {
-    const steps = this.scanSteps(root);
-    let mentions: Mention[] = [];
-    this.guard(() => {
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return void (mentions = step.value);
-      }
-    });
-    return mentions;
+  scan(root: Element | null = this.doc.body): MentionMark[] {
+    return runAtOnce(this.scanSteps(root), this.guard);
   }
 
   /**
    * The same as scan, but hands the main thread back to the page whenever a slice has run
-   * for `sliceMs`, so no task of ours grows long on a big page. Each slice is one guarded
-   * edit: the page's observer is off only while our synchronous slice runs.
+   * for the clock's slice, so no task of ours grows long on a big page. Each slice is one
+   * guarded edit: the page's observer is off only while our synchronous slice runs.
    */
-  scanSliced(root: Element | null = this.doc.body, options: SliceOptions): Promise<Mention[]> {
-    return this.runSliced(this.scanSteps(root), options);
+  scanSliced(root: Element | null, clock: SliceClock): Promise<SlicedResult<MentionMark[]>> {
+    return runSliced(this.scanSteps(root ?? this.doc.body), clock, this.guard);
   }
 
   /**
    * Runs the language analysis over every run that holds a mention and has not been read yet:
-   * records what it finds (doses, negation, claims, aggravators) and wraps each sentence that
+   * records what it finds (doses, negation, claims, aggravators) and marks each sentence that
    * makes a claim. Returns the new findings.
    */
   analyze(analyzer: Analyzer): PageFindings {
-    const steps = this.analysisSteps(analyzer);
-    let result: PageFindings = emptyFindings();
-    this.guard(() => {
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return void (result = step.value);
-      }
-    });
-    return result;
+    return runAtOnce(this.analysisSteps(analyzer), this.guard);
   }
 
-  analyzeSliced(analyzer: Analyzer, options: SliceOptions): Promise<PageFindings> {
-    return this.runSliced(this.analysisSteps(analyzer), options);
-  }
-
-  private async runSliced<T>(steps: Generator<void, T>, options: SliceOptions): Promise<T> {
-    for (;;) {
-      let result: { value: T } | undefined;
-      const sliceStart = options.now();
-      this.guard(() => {
-        for (;;) {
-          const step = steps.next();
-          if (step.done) return void (result = { value: step.value });
-          if (options.now() - sliceStart >= options.sliceMs) return;
-        }
-      });
-      if (result) return result.value;
-      await options.yieldToPage();
-    }
+  analyzeSliced(analyzer: Analyzer, clock: SliceClock): Promise<SlicedResult<PageFindings>> {
+    return runSliced(this.analysisSteps(analyzer), clock, this.guard);
   }
 
   /** Forgets the page-level decisions (after a single-page-app navigation, say). */
@@ -157,14 +108,10 @@ export class Annotator {
     this.relevant = null;
   }
 
-  /** Drops mentions (and what was found about them) whose wrappers the page has removed. */
+  /** Drops marks (and what was found about them) whose elements the page has removed. */
   pruneDetached(): void {
-    const connected = (item: { elements: Element[] }) => item.elements.some((element) => element.isConnected);
-    const kept = this.mentions.filter(connected);
-    if (kept.length === this.mentions.length && this.claimMarks.every(connected)) return;
-    this.mentions.splice(0, this.mentions.length, ...kept);
-    this.claimMarks.splice(0, this.claimMarks.length, ...this.claimMarks.filter(connected));
-    const live = new Set(kept.map((mention) => mention.id));
+    const live = this.marks.prune();
+    if (!live) return;
     const f = this.findings;
     f.contexts = f.contexts.filter((c) => live.has(c.mentionId));
     f.doses = f.doses.filter((d) => live.has(d.mentionId));
@@ -180,32 +127,26 @@ export class Annotator {
     const parentBefore = node.parentElement;
     let released = false;
     this.guard(() => {
-      released = this.wrapper.releaseRewritten(node);
+      released = this.highlighter.releaseRewritten(node);
     });
     if (!released) return null;
     this.pruneDetached();
     return node.parentElement ?? parentBefore;
   }
 
-  /** Removes every wrapper and restores the page's text nodes exactly. */
+  /** Removes every mark and restores the page's text nodes exactly. */
   clear(): void {
-    this.guard(() => this.wrapper.unwrapAll());
-    this.mentions.length = 0;
-    this.claimMarks.length = 0;
+    this.guard(() => this.highlighter.unwrapAll());
+    this.marks.clear();
     Object.assign(this.findings, emptyFindings());
     this.relevant = null;
-    this.nextMentionId = 1;
-  }
-
-  entry(id: string): MatchEntry | undefined {
-    return this.entries.get(id);
   }
 
   /**
-   * The scan as small steps: collect runs, match them, decide relevance, then wrap one match
-   * per step. Yields between steps; returns the new mentions in reading order.
+   * The scan as small steps: collect runs, match them, decide relevance, then wrap one run's
+   * matches per step. Yields between steps; returns the new mentions in reading order.
    */
-  private *scanSteps(root: Element | null): Generator<void, Mention[]> {
+  private *scanSteps(root: Element | null): Generator<void, MentionMark[]> {
     if (!root || !root.isConnected) return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
@@ -228,34 +169,33 @@ export class Annotator {
     }
     this.relevant ??= this.decideRelevance(found, sample.join(' '));
 
-    const added: Mention[] = [];
+    const added: MentionMark[] = [];
     for (const { run, matches, length } of found) {
       // The page may have changed the run while we paused; the watcher will bring it back.
       if (!runIntact(run, length)) continue;
       const accepted = this.accepted(matches, run);
-      const firstId = this.nextMentionId;
-      this.nextMentionId += accepted.length;
-      const runMentions: Mention[] = [];
+      const firstId = this.marks.reserve(accepted.length);
+      const runMentions: MentionMark[] = [];
       // Last match first, so earlier offsets stay valid as we split nodes.
       for (let i = accepted.length - 1; i >= 0; i--) {
         const { start, end, entryId, text } = accepted[i]!;
-        const id = firstId + i;
-        const elements = this.wrapper.wrap(run, start, end, entryId, id);
-        if (elements.length > 0) runMentions.push({ id, entryId, text, elements, run, start, end });
+        const markId = firstId + i;
+        const elements = this.highlighter.wrap(run, start, end, { kind: 'mention', entryId }, markId);
+        if (elements.length > 0) runMentions.push({ kind: 'mention', markId, entryId, text, elements, run, start, end });
       }
       runMentions.reverse();
+      for (const mention of runMentions) this.marks.add(mention);
       added.push(...runMentions);
       yield;
     }
-    this.mentions.push(...added);
     return added;
   }
 
-  /** One step per run that holds mentions not yet analysed: analyse, record, wrap claims. */
+  /** One step per run that holds mentions not yet analysed: analyse, record, mark claims. */
   private *analysisSteps(analyzer: Analyzer): Generator<void, PageFindings> {
     const added = emptyFindings();
-    const pageAboutRls = this.mentions.some((m) => RLS_ENTRY_IDS.has(m.entryId));
-    const byRun = new Map<TextRun, Mention[]>();
+    const pageAboutRls = this.mentions.some((m) => this.entries.get(m.entryId)?.match.signalsRls);
+    const byRun = new Map<TextRun, MentionMark[]>();
     for (const mention of this.mentions) {
       if (this.analysed.has(mention.run)) continue;
       const list = byRun.get(mention.run) ?? [];
@@ -266,12 +206,12 @@ export class Annotator {
     for (const run of byRun.keys()) this.analysed.add(run);
     for (const [run, mentions] of byRun) {
       // The page may have rewritten the run since we wrapped it; the watcher brings it back.
-      if (this.wrapper.currentText(run) !== run.text) continue;
+      if (this.highlighter.currentText(run) !== run.text) continue;
       const analysis = analyzer.analyze({
         // Outside <pre> (never read) a line break in the markup is a space on screen; same
         // length, so every offset still points at the page's characters.
         text: run.text.replace(LAYOUT_WHITESPACE, ' '),
-        mentions: mentions.map(({ id, entryId, start, end }) => ({ id, entryId, start, end })),
+        mentions: mentions.map(({ markId, entryId, start, end }) => ({ id: markId, entryId, start, end })),
         pageAboutRls,
       });
       added.contexts.push(...analysis.contexts);
@@ -282,22 +222,20 @@ export class Annotator {
         ...analysis.aggravators.map((a) => a.mentionId),
       ]);
       for (const mention of mentions) {
-        if (flaggedIds.has(mention.id)) for (const el of mention.elements) el.setAttribute(FLAGGED_ATTR, '');
+        if (flaggedIds.has(mention.markId)) for (const el of mention.elements) el.setAttribute(FLAGGED_ATTR, '');
       }
-      for (const claim of analysis.claims) {
+      for (const finding of analysis.claims) {
+        const { start, end } = finding.sentence;
         // A sentence an earlier analysis already marked (text added to its paragraph later).
-        if (this.wrapper.hasClaimIn(run, claim.sentence.start, claim.sentence.end)) continue;
-        const markId = this.nextMentionId++;
-        const elements = this.wrapper.wrapAgain(
-          run,
-          claim.sentence.start,
-          claim.sentence.end,
-          { claimId: claim.claimId },
-          markId,
-        );
-        if (claim.flagged) for (const el of elements) el.setAttribute(FLAGGED_ATTR, '');
-        if (elements.length > 0) this.claimMarks.push({ id: markId, claimId: claim.claimId, elements });
-        added.claims.push({ ...claim, markId: elements.length > 0 ? markId : null });
+        if (this.highlighter.hasClaimIn(run, start, end)) continue;
+        const markId = this.marks.reserve();
+        const elements = this.highlighter.wrap(run, start, end, { kind: 'claim', claimId: finding.claimId }, markId);
+        if (finding.flagged) for (const el of elements) el.setAttribute(FLAGGED_ATTR, '');
+        if (elements.length > 0) {
+          const mark: ClaimMark = { kind: 'claim', markId, claimId: finding.claimId, finding, elements, run, start, end };
+          this.marks.add(mark);
+        }
+        added.claims.push({ ...finding, markId: elements.length > 0 ? markId : null });
       }
       yield;
     }
@@ -359,12 +297,6 @@ export class Annotator {
  * not about health; `walk`: the page is read in full.
  */
 export type PreScan = 'no-candidate' | 'nothing-to-annotate' | 'walk';
-
-export interface SliceOptions {
-  sliceMs: number;
-  yieldToPage: () => Promise<void>;
-  now: () => number;
-}
 
 function emptyFindings(): PageFindings {
   return { contexts: [], doses: [], claims: [], aggravators: [] };

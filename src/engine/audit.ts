@@ -4,8 +4,9 @@
  */
 import type { Dataset, Verdict } from '../dataset/schema';
 import { Annotator, type Analyzer, type PageFindings } from './annotator';
-import { isInline } from './dom-rules';
+import { tidy } from '../dataset/words';
 import { buildReport, type PageReport } from './report';
+import { blockOf } from './text-runs';
 
 export interface AuditedMention {
   id: number;
@@ -74,9 +75,9 @@ export function auditDocument(doc: Document, dataset: Dataset, url: string, anal
   const mentions = annotator.mentions.map((mention, index): AuditedMention => {
     const first = mention.elements[0]!;
     const block = blockOf(first);
-    const context = findings?.contexts.find((c) => c.mentionId === mention.id);
+    const context = findings?.contexts.find((c) => c.mentionId === mention.markId);
     return {
-      id: mention.id,
+      id: mention.markId,
       text: report.mentions[index]!.text,
       entryId: mention.entryId,
       verdict: verdicts.get(mention.entryId)!,
@@ -121,16 +122,6 @@ export function auditDocument(doc: Document, dataset: Dataset, url: string, anal
       sentence: tidy(a.sentenceText),
     })),
   };
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function blockOf(element: Element): Element {
-  let block = element.parentElement ?? element;
-  while (isInline(block) && block.parentElement) block = block.parentElement;
-  return block;
 }
 
 function cssPath(element: Element): string {

@@ -2,13 +2,20 @@
 
 /** Our DOM names all carry this prefix so nothing collides with the page. */
 export const OWN_PREFIX = 'evlens-';
+// The marks on the page are a public contract that tools outside the project read
+// (docs/architecture.md, "The marks on the page"): keep these names stable.
 /** Mentions are wrapped in this unregistered, hyphenated element (page CSS rarely targets it). */
-export const WRAPPER_TAG = 'evlens-mark';
+export const MENTION_TAG = 'evlens-mark';
+/** On a mention's elements: the entry it mentions. */
 export const ENTRY_ATTR = 'data-evlens-entry';
+/** On a mention's elements: its mark id (every piece of one mention shares it). */
 export const MENTION_ATTR = 'data-evlens-mention';
 /** A sentence that makes one of the dataset's claims is wrapped in this element. */
 export const CLAIM_TAG = 'evlens-claim';
+/** On a claim sentence's elements: the dataset claim it makes. */
 export const CLAIM_ATTR = 'data-evlens-claim';
+/** On a claim sentence's elements: its mark id (every piece of one sentence shares it). */
+export const MARK_ATTR = 'data-evlens-mark';
 /** On a mention or claim wrapper when the page says something there the evidence contradicts. */
 export const FLAGGED_ATTR = 'data-evlens-flagged';
 
@@ -22,7 +29,7 @@ const NEVER_TOUCH_TAGS = bothCases([
   'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'BUTTON',
 ]);
-const WRAPPER_TAG_NAMES = bothCases([WRAPPER_TAG.toUpperCase(), CLAIM_TAG.toUpperCase()]);
+const MARK_TAG_NAMES = bothCases([MENTION_TAG.toUpperCase(), CLAIM_TAG.toUpperCase()]);
 
 /**
  * Elements that flow inside a line of text: a mention may cross them
@@ -49,6 +56,20 @@ export function isInline(element: Element): boolean {
   return INLINE_TAGS.has(element.tagName);
 }
 
-export function isOwnWrapper(node: Node): boolean {
-  return node.nodeType === 1 && WRAPPER_TAG_NAMES.has((node as Element).tagName);
+export function isOwnMark(node: Node): boolean {
+  return node.nodeType === 1 && MARK_TAG_NAMES.has((node as Element).tagName);
+}
+
+/** The mark element an event target or node belongs to: a mention first, else a claim sentence. */
+export function markElementAt(target: EventTarget | Node | null): Element | null {
+  if (!target || !('nodeType' in target)) return null;
+  const node = target as Node;
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest(MENTION_TAG) ?? element?.closest(CLAIM_TAG) ?? null;
+}
+
+/** The mark id a mark element carries (mentions and claim sentences share one id space). */
+export function markIdOf(element: Element): number | null {
+  const id = element.getAttribute(element.localName === CLAIM_TAG ? MARK_ATTR : MENTION_ATTR);
+  return id === null ? null : Number(id);
 }

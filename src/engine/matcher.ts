@@ -6,6 +6,7 @@
  */
 import type { MatchIndex } from '../dataset/match-index';
 import { trieRegexSource } from './trie-regex';
+import { aliasKey, normalizeSeparators, SEPARATOR_CHARS, WORD_CHARS } from '../dataset/words';
 
 export interface AliasMatch {
   start: number;
@@ -34,17 +35,11 @@ export interface AliasTarget {
 }
 
 // Word separators an alias's space or hyphen may stand for on a page.
-const SEPARATOR = '[\\s\\u00a0\\u2010\\u2011\\u2012\\u2013-]+';
+const SEPARATOR = `[${SEPARATOR_CHARS}]+`;
 const APOSTROPHE = "['\\u2019]";
 // Plural and possessive endings: "magnesium's", "RLS's", "supplements".
 const SUFFIX = `(?:${APOSTROPHE}s|s|es)?`;
-// Letters and digits of the scripts health pages are written in. Explicit ranges rather than
-// \p{L}\p{N}: building Unicode property classes cost 20-30 ms in every fresh content-script
-// world (measured in Chromium 156), more than the whole scan of a typical article.
-const WORD_CHAR =
-  '[0-9A-Za-z_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02C1\\u0370-\\u03FF\\u0400-\\u052F' +
-  '\\u0531-\\u058F\\u05D0-\\u05EA\\u0620-\\u064A\\u0660-\\u0669\\u0900-\\u097F\\u1E00-\\u1FFF\\u3040-\\u30FF' +
-  '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF]';
+const WORD_CHAR = `[${WORD_CHARS}]`;
 const BEFORE = `(?<!${WORD_CHAR})`;
 const AFTER = `(?!${WORD_CHAR})`;
 
@@ -68,14 +63,14 @@ export interface MatcherTables {
 
 export function buildMatcherTables(dataset: Pick<MatchIndex, 'entries' | 'disambiguations'>): MatcherTables {
   const targets = new Map<string, AliasTarget[]>();
-  const winners = new Map(dataset.disambiguations.map((d) => [normalizeAlias(d.alias), d.entry]));
+  const winners = new Map(dataset.disambiguations.map((d) => [aliasKey(d.alias), d.entry]));
   const falseFriends: Array<[string, string]> = [];
   const exactSpellings = new Set<string>();
   const anyCase = new Set<string>();
 
   for (const entry of dataset.entries) {
     for (const alias of entry.aliases) {
-      const key = normalizeAlias(alias.text);
+      const key = aliasKey(alias.text);
       const winner = winners.get(key);
       if (winner && winner !== entry.id) continue;
       const list = targets.get(key) ?? [];
@@ -171,17 +166,6 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
   };
 }
 
-/** Lower-case, one space between words, straight apostrophes: the dictionary key of an alias. */
-export function normalizeAlias(alias: string): string {
-  return normalizeSeparators(alias).toLowerCase();
-}
-
-function normalizeSeparators(text: string): string {
-  return text
-    .trim()
-    .replace(/[\s\u00a0\u2010\u2011\u2012\u2013-]+/g, ' ')
-    .replace(/\u2019/g, "'");
-}
 
 /** The key itself, then the key without each plural or possessive ending. */
 function* candidateKeys(lower: string): Generator<[string, number]> {
@@ -192,7 +176,7 @@ function* candidateKeys(lower: string): Generator<[string, number]> {
 }
 
 function alternationSource(phrases: Iterable<string>, suffix: string): string {
-  const keys = new Set([...phrases].map(normalizeAlias));
+  const keys = new Set([...phrases].map(aliasKey));
   return `${BEFORE}(?:${trieRegexSource(keys, charSource)})${suffix}${AFTER}`;
 }
 

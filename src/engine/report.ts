@@ -4,6 +4,7 @@
  * crosses message boundaries and storage as it is.
  */
 import type { Claim, ClaimVerdict, Dataset, Entry, KeyNumber, Verdict } from '../dataset/schema';
+import { tidy } from '../dataset/words';
 import type { Mention, PageFindings } from './annotator';
 
 export interface ReportMention {
@@ -111,7 +112,7 @@ export function buildReport(input: ReportInput): PageReport {
     const entry = entryById.get(mention.entryId);
     if (!entry) continue;
     // Line breaks inside a mention are layout, not content.
-    mentions.push({ id: mention.id, entryId: mention.entryId, text: mention.text.replace(/\s+/g, ' ') });
+    mentions.push({ id: mention.markId, entryId: mention.entryId, text: mention.text.replace(/\s+/g, ' ') });
     verdictCounts[entry.verdict] = (verdictCounts[entry.verdict] ?? 0) + 1;
     const known = entries.get(entry.id);
     if (known) known.count++;
@@ -122,7 +123,7 @@ export function buildReport(input: ReportInput): PageReport {
         kind: entry.kind,
         verdict: entry.verdict,
         count: 1,
-        firstMentionId: mention.id,
+        firstMentionId: mention.markId,
       });
     }
   }
@@ -202,8 +203,4 @@ function buildFlags(
     });
   }
   return flags.sort((a, b) => a.order - b.order).map(({ flag }) => flag);
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -4,7 +4,7 @@
  * the run's text maps back to exact node offsets. Elements marked hidden are skipped here;
  * whether the rest can be seen is asked per match (isStretchVisible), where it is cheap.
  */
-import { isInline, isNeverTouch, isOwnWrapper } from './dom-rules';
+import { isInline, isNeverTouch, isOwnMark } from './dom-rules';
 import type { VisibilityCheck } from './visibility';
 
 export interface TextSegment {
@@ -61,7 +61,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
   let skippedSince = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node: Node) => {
-      if (node.nodeType === 1 && !isOwnWrapper(node) && isNeverTouch(node as Element)) {
+      if (node.nodeType === 1 && !isOwnMark(node) && isNeverTouch(node as Element)) {
         skippedSince = true;
         return FILTER_REJECT;
       }
@@ -78,7 +78,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
       skippedSince = false;
     }
     if (node.nodeType === 1) {
-      if (!isInline(node as Element) && !isOwnWrapper(node)) endRun();
+      if (!isInline(node as Element) && !isOwnMark(node)) endRun();
     } else {
       const text = node as Text;
       const parent = text.parentElement;
@@ -86,7 +86,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
         const block = blockOf(parent);
         if (current && current.block !== block) endRun();
         const run: TextRun = current ?? { text: '', segments: [], block };
-        const wrapped = isOwnWrapper(parent) || (!!parent.parentElement && isOwnWrapper(parent.parentElement));
+        const wrapped = isOwnMark(parent) || (!!parent.parentElement && isOwnMark(parent.parentElement));
         run.segments.push(wrapped ? { node: text, start: run.text.length, wrapped } : { node: text, start: run.text.length });
         run.text += text.data;
         current = run;
@@ -101,9 +101,10 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
   if (finished) yield finished;
 }
 
-function blockOf(element: Element): Element {
+/** The block an element reads in: the nearest ancestor-or-self that is neither inline nor ours. */
+export function blockOf(element: Element): Element {
   let block: Element = element;
-  while ((isInline(block) || isOwnWrapper(block)) && block.parentElement) block = block.parentElement;
+  while ((isInline(block) || isOwnMark(block)) && block.parentElement) block = block.parentElement;
   return block;
 }
 
@@ -119,7 +120,7 @@ export function overlapsWrapped(run: TextRun, start: number, end: number): boole
 
 function isInsideNeverTouch(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (isNeverTouch(el) || isOwnWrapper(el)) return true;
+    if (isNeverTouch(el) || isOwnMark(el)) return true;
   }
   return false;
 }

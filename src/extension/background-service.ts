@@ -16,7 +16,7 @@ import { startDatasetUpdates, type DatasetUpdater } from '../update/updater';
 import { clearBadge, showBadge } from './badge';
 import { LAZY_MODULE_FILES } from './lazy-modules';
 import { forgetReport, loadReport, saveReport } from './report-store';
-import { broadcastToTabs, COMMANDS, isMessage, sendToTab, type Message, type Responses } from './messages';
+import { broadcastToTabs, COMMANDS, parseMessage, sendToTab, type Message, type Responses } from './messages';
 
 export function startBackgroundService(): void {
   const datasets = new DatasetSource(loadBundledDataset());
@@ -34,8 +34,12 @@ export function startBackgroundService(): void {
 
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
-      if (!isMessage(message)) return false;
-      handle(message, sender, datasets, updates).then(sendResponse, (error: unknown) => {
+      const parsed = parseMessage(message);
+      if (!parsed.ok) {
+        sendResponse(parsed.answer);
+        return false;
+      }
+      handle(parsed.message, sender, datasets, updates).then(sendResponse, (error: unknown) => {
         console.error('Evidence Lens: background message failed', error);
         sendResponse(undefined);
       });

@@ -9,16 +9,20 @@ import { browser } from 'wxt/browser';
 import type { Dataset } from '../dataset/schema';
 import { buildReport, type PageReport } from '../engine/report';
 import { createLazyLoader } from './lazy-modules';
-import { isTabMessage, sendToBackground, type PageConfig, type TabMessage } from './messages';
+import { parseTabMessage, sendToBackground, type PageConfig, type TabMessage } from './messages';
 import { PageSession } from './page-session';
 
 export async function startContentController(doc: Document, signal: AbortSignal): Promise<void> {
   if (!doc.body) return;
   const controller = new ContentController(doc, signal);
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-    if (!isTabMessage(message)) return false;
-    sendResponse(controller.handle(message as TabMessage));
-    return false;
+    const parsed = parseTabMessage(message);
+    if (!parsed.ok) {
+      sendResponse(parsed.answer);
+      return false;
+    }
+    void controller.handle(parsed.message).then(sendResponse, () => sendResponse(false));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
@@ -50,7 +54,7 @@ class ContentController {
     return this.configuring;
   }
 
-  handle(message: TabMessage): boolean {
+  async handle(message: TabMessage): Promise<boolean> {
     switch (message.type) {
       case 'config:changed':
         void this.configure();
@@ -65,9 +69,9 @@ class ContentController {
           void this.configure();
           return true;
         }
-        return this.session?.focusNextMention() ?? false;
-      case 'mention:show':
-        return this.session?.showTarget(message.mentionId) ?? false;
+        return (await this.session?.ui())?.focusNextMention() ?? false;
+      case 'mark:show':
+        return (await this.session?.ui())?.showMark(message.markId) ?? false;
     }
   }
 
@@ -96,7 +100,7 @@ class ContentController {
         await sendToBackground({ type: 'report:set', report });
       },
     });
-    this.session.start();
+    void this.session.start();
   }
 }
 

@@ -4,14 +4,14 @@
  * background injects these into the tab's isolated world on demand (scripting.executeScript:
  * no web-accessible resource for pages to probe), and each hands its API over on a global.
  */
-import type { TooltipLayerApi } from '../ui/tooltip/tooltip-layer';
+import type { PageUiModule } from '../ui/page-ui';
 import type { createAnalyzer } from '../nlp/analyze';
 
 export const LAZY_MODULES = ['ui', 'nlp'] as const;
 export type LazyModuleName = (typeof LAZY_MODULES)[number];
 
 export interface LazyModules {
-  ui: TooltipLayerApi;
+  ui: PageUiModule;
   nlp: { createAnalyzer: typeof createAnalyzer };
 }
 

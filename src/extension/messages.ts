@@ -2,14 +2,17 @@
  * Messages between the content script, the background worker, the popup and the options
  * page. Listeners answer through `sendResponse` + `return true`, the one pattern that works
  * natively, with the polyfill and in WXT's fake browser (see ../shared/TOOLCHAIN.md §1b).
+ * Every message is checked at the boundary (parseMessage, parseTabMessage): a malformed one
+ * gets a clear error answer, never a crash.
  */
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { PreparedMatchIndex } from '../engine/matcher';
 import type { Dataset } from '../dataset/schema';
 import type { PageReport } from '../engine/report';
 import type { TooltipTrigger } from '../settings/settings';
 import type { UpdateStatus } from '../update/status';
-import type { LazyModuleName } from './lazy-modules';
+import { LAZY_MODULES, type LazyModuleName } from './lazy-modules';
 
 /** Messages the background worker answers. */
 export type Message =
@@ -51,14 +54,66 @@ export type TabMessage =
   | { type: 'config:changed' }
   | { type: 'dataset:changed' }
   | { type: 'command'; command: CommandName }
-  | { type: 'mention:show'; mentionId: number };
+  /** Scroll to a mark (a mention or a claim sentence) and open its tooltip. */
+  | { type: 'mark:show'; markId: number };
 
 export const COMMANDS = ['next-mention', 'toggle-highlights'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+const markId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const MessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('page:config'), host: v.pipe(v.string(), v.maxLength(255)) }),
+  v.strictObject({ type: v.literal('dataset:get') }),
+  // Reports come from our own content script; the shape the background and the badge read is checked.
+  v.strictObject({
+    type: v.literal('report:set'),
+    report: v.looseObject({ url: v.string(), title: v.string(), mentions: v.array(v.unknown()), flags: v.array(v.unknown()) }),
+  }),
+  v.strictObject({ type: v.literal('report:get'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.strictObject({ type: v.literal('module:load'), name: v.picklist(LAZY_MODULES) }),
+  v.strictObject({ type: v.literal('update:status') }),
+  v.strictObject({ type: v.literal('update:check') }),
+]);
+const TabMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('config:changed') }),
+  v.strictObject({ type: v.literal('dataset:changed') }),
+  v.strictObject({ type: v.literal('command'), command: v.picklist(COMMANDS) }),
+  v.strictObject({ type: v.literal('mark:show'), markId }),
+]);
+
+/** The answer to a message that failed the check. */
+export interface MalformedAnswer {
+  malformed: string;
+}
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; answer: MalformedAnswer };
+
+function parseWith<T>(schema: v.GenericSchema<unknown, T>, value: unknown): Parsed<T> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return { ok: false, answer: { malformed: `Evidence Lens: malformed message${path ? ` at ${path}` : ''}: ${issue.message}` } };
+}
+
+/** A message for the background worker, checked. */
+export function parseMessage(value: unknown): Parsed<Message> {
+  return parseWith(MessageSchema as v.GenericSchema<unknown, Message>, value);
+}
+
+/** A message for a tab's content script, checked. */
+export function parseTabMessage(value: unknown): Parsed<TabMessage> {
+  return parseWith(TabMessageSchema as v.GenericSchema<unknown, TabMessage>, value);
+}
+
+function isMalformedAnswer(value: unknown): value is MalformedAnswer {
+  return typeof value === 'object' && value !== null && typeof (value as { malformed?: unknown }).malformed === 'string';
+}
+
 export async function sendToBackground<M extends Message>(message: M): Promise<Response<M>> {
   const response: unknown = await browser.runtime.sendMessage(message);
   if (response === undefined) throw new Error(`No answer from the background worker to ${message.type}`);
+  if (isMalformedAnswer(response)) throw new Error(response.malformed);
   return response as Response<M>;
 }
 
@@ -76,12 +131,4 @@ export async function sendToTab(tabId: number, message: TabMessage): Promise<boo
 export async function broadcastToTabs(message: TabMessage): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, message))));
-}
-
-export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-export function isTabMessage(value: unknown): value is TabMessage {
-  return isMessage(value);
 }

@@ -14,13 +14,9 @@ import { isNegated, polarity } from './cues';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
 import { judgeDose, limitsOf, type EntryLimits } from './limits';
 import { parseChunk, piecesAround, tokenRange, clauseAround, type Sentence } from './text';
-import type { Analysis, AnalysisInput, DoseFinding, TextMention } from './types';
+import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
 export type * from './types';
-
-export interface Analyzer {
-  analyze(input: AnalysisInput): Analysis;
-}
 
 /** Entry kinds a dose can be of. */
 const DOSE_KINDS = new Set<Entry['kind']>(['drug', 'supplement', 'aggravator']);

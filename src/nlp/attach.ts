@@ -6,6 +6,7 @@
  * magnesium mention.
  */
 import type { DosePhrase } from './doses';
+import { WORD_CHARS } from '../dataset/words';
 
 export interface LocalMention {
   id: number;
@@ -52,9 +53,8 @@ const OTHER_SUBSTANCES = new Set([
   'fiber', 'fibre', 'sugar', 'salt', 'water', 'coffee', 'tea', 'alcohol', 'cholesterol', 'carbs', 'ferritin',
 ]);
 
-// Letters and digits as explicit ranges: Unicode property classes cost tens of milliseconds to
-// build in every fresh content-script world (see engine/matcher.ts).
-const LETTER = '0-9A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+// The word characters the matcher uses, so both read the same words.
+const LETTER = WORD_CHARS;
 const WORDS = new RegExp(`[${LETTER}][${LETTER}'-]*`, 'g');
 const NEXT_WORD = new RegExp(`^\\s*([${LETTER}][${LETTER}'-]*)`);
 

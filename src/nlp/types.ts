@@ -104,3 +104,8 @@ export interface Analysis {
   claims: ClaimFinding[];
   aggravators: AggravatorFinding[];
 }
+
+/** The language analysis as the engine uses it: one block of text in, findings out. */
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+}

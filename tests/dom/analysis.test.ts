@@ -93,13 +93,13 @@ describe('Annotator.analyze', () => {
     expect(claimText).toBe('Take 500 mg of magnesium for restless legs syndrome.');
     expect(doc.body.textContent).toBe(pristine.body.textContent);
     // One mark number per claim, shared by its pieces; flagged as the analyzer said.
-    const ids = new Set([...doc.querySelectorAll('evlens-claim')].map((el) => el.getAttribute('data-evlens-mention')));
+    const ids = new Set([...doc.querySelectorAll('evlens-claim')].map((el) => el.getAttribute('data-evlens-mark')));
     expect(ids.size).toBe(1);
     expect(doc.querySelector('evlens-claim')!.getAttribute('data-evlens-claim')).toBe('test-claim');
     expect(doc.querySelector('evlens-claim')!.hasAttribute('data-evlens-flagged')).toBe(true);
     expect(doc.querySelector('evlens-mark[data-evlens-entry="oral-magnesium"]')!.hasAttribute('data-evlens-flagged')).toBe(true);
-    expect(annotator.claimMarks).toHaveLength(1);
-    expect(annotator.findings.claims[0]!.markId).toBe(annotator.claimMarks[0]!.id);
+    expect(annotator.marks.claims).toHaveLength(1);
+    expect(annotator.findings.claims[0]!.markId).toBe(annotator.marks.claims[0]!.markId);
 
     annotator.clear();
     expect(doc.body.isEqualNode(pristine.body)).toBe(true);
@@ -117,6 +117,6 @@ describe('Annotator.analyze', () => {
     doc.querySelector('#b')!.remove();
     annotator.pruneDetached();
     expect(annotator.findings.claims).toEqual([]);
-    expect(annotator.claimMarks).toEqual([]);
+    expect(annotator.marks.claims).toEqual([]);
   });
 });

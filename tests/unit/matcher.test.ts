@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '@/src/dataset/schema';
-import { compileMatcher, normalizeAlias } from '@/src/engine/matcher';
+import { compileMatcher } from '@/src/engine/matcher';
+import { aliasKey } from '@/src/dataset/words';
 import { trieRegexSource } from '@/src/engine/trie-regex';
 
 function entry(id: string, aliases: Array<string | { text: string; caseSensitive: true }>, falseFriends: string[] = []): Entry {
@@ -91,8 +92,15 @@ describe('compileMatcher', () => {
   });
 
   it('normalises aliases to one dictionary key', () => {
-    expect(normalizeAlias('  Willis-Ekbom\u00a0 Disease ')).toBe('willis ekbom disease');
-    expect(normalizeAlias('St John’s Wort')).toBe("st john's wort");
+    expect(aliasKey('  Willis-Ekbom\u00a0 Disease ')).toBe('willis ekbom disease');
+    expect(aliasKey('St John’s Wort')).toBe("st john's wort");
+  });
+
+  it('finds an alias written with a combining accent in composed page text (one normalisation for check and matcher)', () => {
+    const decomposed = 'me\u0301latonine';
+    const accented = compileMatcher({ entries: [entry('melatonin', [decomposed])], disambiguations: [] });
+    expect(aliasKey(decomposed)).toBe(aliasKey('m\u00e9latonine'));
+    expect(accented.find('Un peu de m\u00e9latonine le soir.').map((m) => m.entryId)).toEqual(['melatonin']);
   });
 });
 

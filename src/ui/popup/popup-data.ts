@@ -18,7 +18,7 @@ export async function loadTabReport(tabId: number): Promise<PageReport | null> {
 
 export { watchReport as watchTabReport } from '../../extension/report-store';
 
-/** Asks the page to scroll to a mention or claim and open its tooltip. */
-export function showOnPage(tabId: number, targetId: number): Promise<boolean> {
-  return sendToTab(tabId, { type: 'mention:show', mentionId: targetId });
+/** Asks the page to scroll to a mark (a mention or a claim sentence) and open its tooltip. */
+export function showOnPage(tabId: number, markId: number): Promise<boolean> {
+  return sendToTab(tabId, { type: 'mark:show', markId });
 }

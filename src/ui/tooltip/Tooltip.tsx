@@ -4,7 +4,8 @@
  */
 import type { Claim, Entry, KeyNumber, Reference } from '../../dataset/schema';
 import type { PageFindings } from '../../engine/annotator';
-import type { MentionFindings } from '../../engine/mention-findings';
+import type { MentionFindings } from './mention-findings';
+import { tidy } from '../../dataset/words';
 import { citationLabel, citationUrl } from '../citations';
 import { formatAmount, formatDose, formatRatio } from '../format';
 import { CERTAINTY_LABELS, CLAIM_VERDICT_LOOKS, VERDICT_LOOKS, type VerdictLook } from '../verdicts';
@@ -217,6 +218,6 @@ function formatNumber(number: Pick<KeyNumber, 'value' | 'valueMax' | 'unit'>): s
 }
 
 function shorten(text: string, max: number): string {
-  const tidy = text.replace(/\s+/g, ' ').trim();
-  return tidy.length <= max ? tidy : `${tidy.slice(0, max - 1).trimEnd()}…`;
+  const tidied = tidy(text);
+  return tidied.length <= max ? tidied : `${tidied.slice(0, max - 1).trimEnd()}…`;
 }

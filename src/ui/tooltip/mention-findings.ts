@@ -1,5 +1,5 @@
 /** What the language analysis found about one mention: what the tooltip's "on this page" shows. */
-import type { PageFindings } from './annotator';
+import type { PageFindings } from '../../engine/annotator';
 
 export interface MentionFindings {
   context: PageFindings['contexts'][number] | undefined;
@@ -15,9 +15,4 @@ export function findingsForMention(findings: PageFindings, mentionId: number): M
     claims: findings.claims.filter((c) => c.mentionIds.includes(mentionId)),
     aggravator: findings.aggravators.find((a) => a.mentionId === mentionId),
   };
-}
-
-/** Whether anything about the mention contradicts the evidence (a flagged dose, claim or aggravator). */
-export function isFlagged(found: MentionFindings): boolean {
-  return !!found.aggravator || found.doses.some((d) => d.flagged) || found.claims.some((c) => c.flagged);
 }

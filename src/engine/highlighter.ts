@@ -1,0 +1,165 @@
+/**
+ * Puts a mark's elements around a stretch of a text run and takes them away exactly.
+ * Text is only ever split and wrapped, never changed. Removal puts every node we split back
+ * together, so the page's DOM is equal (isEqualNode) to what it was and the original text
+ * node objects (which page scripts may hold) stay in place.
+ */
+import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, MARK_ATTR, MENTION_ATTR, MENTION_TAG } from './dom-rules';
+import type { TextRun, TextSegment } from './text-runs';
+
+/** What a mark's elements say about it: a mention of an entry, or a sentence making a claim. */
+export type MarkTarget = { kind: 'mention'; entryId: string } | { kind: 'claim'; claimId: string };
+
+export class Highlighter {
+  /**
+   * The one record of our splits: each page text node we split, mapped to its chain (the
+   * node itself, then every piece split off it, in text order). Every piece points at the
+   * same chain.
+   */
+  private readonly chains = new Map<Text, Text[]>();
+  private readonly elements = new Set<Element>();
+
+  /**
+   * Wraps run.text[start, end) and returns the mark's elements in document order (one per
+   * text node the stretch crosses). The run's nodes are read as they stand now, so a stretch
+   * that earlier marks split (a sentence holding mentions) is wrapped all the same; for the
+   * mentions of one run, call from last to first so the earlier offsets stay valid.
+   */
+  wrap(run: TextRun, start: number, end: number, target: MarkTarget, markId: number): Element[] {
+    const segments = this.currentSegments(run);
+    const created: Element[] = [];
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const segment = segments[i]!;
+      const nodeStart = segment.start;
+      const nodeEnd = nodeStart + segment.node.data.length;
+      if (nodeEnd <= start || nodeStart >= end) continue;
+      const from = Math.max(start, nodeStart) - nodeStart;
+      const to = Math.min(end, nodeEnd) - nodeStart;
+      // Whitespace between inline elements stays outside: an element there could land in a <tr>.
+      if (!segment.node.data.slice(from, to).trim()) continue;
+      created.unshift(this.wrapText(segment.node, from, to, target, markId));
+    }
+    return created;
+  }
+
+  /** Whether part of run.text[start, end) already sits in a claim sentence's element. */
+  hasClaimIn(run: TextRun, start: number, end: number): boolean {
+    return this.currentSegments(run).some(
+      ({ node, start: at }) => at < end && start < at + node.data.length && node.parentElement?.localName === CLAIM_TAG,
+    );
+  }
+
+  /** The run's text as its nodes hold it now (differs from run.text once the page edits it). */
+  currentText(run: TextRun): string {
+    return this.currentSegments(run)
+      .map((segment) => segment.node.data)
+      .join('');
+  }
+
+  /** Removes every element of ours and re-joins the text nodes we split. */
+  unwrapAll(): void {
+    for (const element of this.elements) unwrap(element);
+    this.elements.clear();
+    for (const [origin, chain] of this.chains) {
+      if (chain[0] !== origin) continue; // each chain once, through its first node
+      // Unwrapped, the pieces sit right after their origin as siblings.
+      let next = origin.nextSibling;
+      for (const piece of chain.slice(1)) {
+        if (next !== piece) break;
+        next = piece.nextSibling;
+        origin.appendData(piece.data);
+        piece.remove();
+      }
+    }
+    this.chains.clear();
+  }
+
+  /**
+   * The page rewrote a text node we had split (frameworks set `data` on the node they hold).
+   * Its new text is the truth: unwrap it, and drop the pieces we had split off, which now
+   * hold stale text. Returns false when the node is none of ours.
+   */
+  releaseRewritten(node: Text): boolean {
+    const chain = this.chains.get(node);
+    if (!chain && !this.elements.has(node.parentNode as Element)) return false;
+    for (const member of chain ?? [node]) this.unwrapAround(member);
+    if (chain) {
+      const [origin, ...pieces] = chain;
+      for (const piece of pieces) {
+        this.chains.delete(piece);
+        // The page wrote the whole text into the node it holds; our split-off tails are stale.
+        if (node === origin) piece.remove();
+      }
+      this.chains.delete(origin!);
+    }
+    return true;
+  }
+
+  /**
+   * The run's text nodes as they stand now: each of its nodes followed by the pieces we split
+   * off it. Their text joins to the run's text while the page has not changed it.
+   */
+  private currentSegments(run: TextRun): TextSegment[] {
+    const segments: TextSegment[] = [];
+    let offset = 0;
+    for (const { node } of run.segments) {
+      for (const piece of this.chains.get(node) ?? [node]) {
+        segments.push({ node: piece, start: offset });
+        offset += piece.data.length;
+      }
+    }
+    return segments;
+  }
+
+  /** Unwraps every element of ours around the node (a claim sentence may hold a mention). */
+  private unwrapAround(node: Text): void {
+    for (let element = node.parentNode as Element | null; element && this.elements.has(element); ) {
+      const parent = element.parentNode as Element | null;
+      unwrap(element);
+      this.elements.delete(element);
+      element = parent;
+    }
+  }
+
+  private wrapText(node: Text, from: number, to: number, target: MarkTarget, markId: number): Element {
+    let piece = node;
+    // Split the tail first so `node` keeps its head and its identity.
+    if (to < piece.data.length) this.recordSplit(piece, piece.splitText(to));
+    if (from > 0) {
+      const head = piece;
+      piece = head.splitText(from);
+      this.recordSplit(head, piece);
+    }
+    const doc = piece.ownerDocument;
+    const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
+    if (target.kind === 'mention') {
+      element.setAttribute(ENTRY_ATTR, target.entryId);
+      element.setAttribute(MENTION_ATTR, String(markId));
+    } else {
+      element.setAttribute(CLAIM_ATTR, target.claimId);
+      element.setAttribute(MARK_ATTR, String(markId));
+    }
+    piece.parentNode!.insertBefore(element, piece);
+    element.appendChild(piece);
+    this.elements.add(element);
+    return element;
+  }
+
+  /** `tail` was split off the end of `source`: it follows source in source's chain. */
+  private recordSplit(source: Text, tail: Text): void {
+    let chain = this.chains.get(source);
+    if (!chain) {
+      chain = [source];
+      this.chains.set(source, chain);
+    }
+    chain.splice(chain.indexOf(source) + 1, 0, tail);
+    this.chains.set(tail, chain);
+  }
+}
+
+function unwrap(element: Element): void {
+  const parent = element.parentNode;
+  if (!parent) return;
+  while (element.firstChild) parent.insertBefore(element.firstChild, element);
+  parent.removeChild(element);
+}
