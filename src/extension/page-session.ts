@@ -11,6 +11,7 @@ import type { PreparedMatchIndex } from '../engine/matcher';
 import { PageWatcher } from '../engine/page-watcher';
 import { buildReport, type PageReport, type ReportTiming } from '../engine/report';
 import { pageClock, type SliceClock, type SlicedResult } from '../engine/slices';
+import type { VisibilityMode } from '../engine/visibility';
 import type { TooltipTrigger } from '../settings/settings';
 import type { PageUi } from '../ui/page-ui';
 import type { LazyModuleName, LazyModules } from './lazy-modules';
@@ -31,6 +32,8 @@ export interface PageSessionOptions {
   sendReport: (report: PageReport) => Promise<void>;
   /** The slicing clock (tests pass their own). */
   clock?: SliceClock;
+  /** 'layout' in a browser (the default); 'markup' where the DOM has no layout (tests). */
+  visibility?: VisibilityMode;
 }
 
 /** What only a page with mentions needs, loaded once per session. */
@@ -73,7 +76,7 @@ export class PageSession {
         this.scheduleReport();
       },
     });
-    this.annotator = new Annotator(doc, options.index, { visibility: 'layout', editGuard: this.watcher.guard });
+    this.annotator = new Annotator(doc, options.index, { visibility: options.visibility ?? 'layout', editGuard: this.watcher.guard });
     this.timing.setupMs = performance.now() - setupStart;
   }
 
