@@ -18,11 +18,11 @@ const LAYERS = [
   },
   {
     files: ['src/nlp/**'],
-    message: 'src/nlp depends on compromise, dataset types and the shared word rules (src/dataset/words) only.',
+    message: 'src/nlp depends on compromise, dataset types and the shared text rules (src/dataset/words, src/dataset/population) only.',
     patterns: [
       { regex: '^(preact|wxt|@wxt-dev|webextension-polyfill|valibot)(/|$)' },
       { regex: '(^|/)(engine|ui|extension|settings|update)/' },
-      { regex: '(^|/)dataset/(?!words$)', allowTypeImports: true },
+      { regex: '(^|/)dataset/(?!(words|population)$)', allowTypeImports: true },
     ],
   },
   {

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { compileDataset, serializeDataset, type DatasetSources } from './compile';
 import { canonicalText, compareIds, sourceKindOf, type SourceKind } from './format';
+import { coversAdults, parsePopulation } from './population';
 import { aliasKey } from './words';
 
 export { aliasKey };
@@ -15,7 +16,9 @@ import {
   DisambiguationSchema,
   EntrySchema,
   ReferenceSchema,
+  LIMIT_ROLES,
   type Dataset,
+  type NumberRole,
 } from './schema';
 
 /** One source file, `path` relative to `src/dataset/source/` with forward slashes. */
@@ -38,6 +41,10 @@ export const PROBLEM_RULES = [
   'unknown-claim-entry',
   'claim-pattern',
   'false-friend',
+  'prescriber-caveat',
+  'limit-population',
+  'provisional-mark',
+  'alias-scope',
   'markup',
   'summary-length',
   'bundle-size',
@@ -170,6 +177,10 @@ export function checkSources(files: readonly SourceFile[], options: CheckOptions
   problems.push(...checkCitations(loaded));
   problems.push(...checkClaims(loaded));
   problems.push(...checkFalseFriends(loaded));
+  problems.push(...checkPrescriberCaveats(loaded));
+  problems.push(...checkLimits(loaded));
+  problems.push(...checkProvisionalMarks(loaded));
+  problems.push(...checkAliasScope(loaded));
   problems.push(...checkText(loaded));
   problems.push(...checkSummaries(loaded));
   problems.push(...checkCanonical(loaded));
@@ -497,6 +508,211 @@ function checkFalseFriends(loaded: LoadedSources): Problem[] {
           message: `"${phrase}" contains none of the entry's aliases, so it can never apply`,
         });
       }
+    });
+  }
+  return problems;
+}
+
+/** The caveat a prescription medicine must carry, and a word its text must hold. */
+export const PRESCRIBER_WORD = /\bprescriber\b/i;
+
+function checkPrescriberCaveats(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    if (entry.kind === 'drug' && entry.prescription !== true) {
+      problems.push({
+        rule: 'prescriber-caveat',
+        where: where(item.file, 'prescription'),
+        message: 'a drug entry is a prescription medicine: set "prescription": true',
+      });
+    }
+    if (entry.kind !== 'drug' && entry.prescription !== true) continue;
+    const caveats = array(entry.caveats).map(record);
+    const prescriber = caveats.filter((c) => c.role === 'prescriber');
+    if (prescriber.length === 0) {
+      problems.push({
+        rule: 'prescriber-caveat',
+        where: where(item.file, 'caveats'),
+        message:
+          'a prescription medicine needs a caveat with "role": "prescriber" (do not stop or change it without talking to your prescriber)',
+      });
+    }
+    prescriber.forEach((caveat) => {
+      const index = caveats.indexOf(caveat);
+      if (typeof caveat.text === 'string' && !PRESCRIBER_WORD.test(caveat.text)) {
+        problems.push({
+          rule: 'prescriber-caveat',
+          where: where(item.file, `caveats[${index}].text`),
+          message: 'the prescriber caveat must tell the reader to talk to their prescriber',
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+const PER_DAY_UNITS = new Set(['mg/day', 'mg/24h']);
+const DOSE_ROLES: readonly NumberRole[] = ['usual-daily-dose', 'no-added-benefit-daily-dose'];
+
+/**
+ * Dose limits are held against what a page says, so each must say whom it is for (a population
+ * the dose check understands), who set it (`basis`) and that it is per day. Elemental contents
+ * name their compound and its weight. One limit per role and population.
+ */
+function checkLimits(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    const seen = new Map<string, number>();
+    array(entry.numbers).forEach((value, index) => {
+      const n = record(value);
+      const role = n.role as NumberRole;
+      const here = where(item.file, `numbers[${index}]`);
+      const fail = (message: string) => problems.push({ rule: 'limit-population', where: here, message });
+      if (role === 'elemental-content') {
+        if (typeof n.compound !== 'string' || typeof n.compoundAmount !== 'number') {
+          fail('an elemental content needs "compound" and "compoundAmount" (the weight of the compound it is in)');
+        }
+        return;
+      }
+      if (n.compound !== undefined || n.compoundAmount !== undefined) {
+        fail('"compound" and "compoundAmount" belong to elemental-content numbers only');
+      }
+      const isLimit = LIMIT_ROLES.includes(role);
+      if (!isLimit && !DOSE_ROLES.includes(role)) {
+        if (n.basis !== undefined) fail('"basis" belongs to dose limits only');
+        return;
+      }
+      if (typeof n.unit === 'string' && !PER_DAY_UNITS.has(n.unit)) {
+        fail(`a daily dose or limit needs a per-day unit (mg/day or mg/24h), not "${n.unit}"`);
+      }
+      if (!isLimit) return;
+      if (typeof n.population !== 'string') {
+        fail('a dose limit needs the population it applies to ("adults", "ages 4-8", "ESRD on dialysis")');
+        return;
+      }
+      if (n.basis === undefined) fail('a dose limit needs a "basis" (who set it: "us-label", "us-upper-intake-level")');
+      const population = parsePopulation(n.population);
+      if (role !== 'other-indication-max-daily-dose' && population.kind === 'other') {
+        fail(`population "${n.population}" is not one the dose check understands (adults, ages N-M, ages N and over, dialysis)`);
+      }
+      if (role === 'other-indication-max-daily-dose' && population.kind !== 'other') {
+        fail('a maximum for another indication names that indication as its population');
+      }
+      const key = `${role} ${population.kind === 'ages' ? `${population.min}-${population.max}` : population.kind === 'other' ? n.population : population.kind}`;
+      if (seen.has(key)) fail(`two ${role} numbers for the same population ("${n.population}")`);
+      seen.set(key, index);
+    });
+    // A dose limit that applies only to special groups would silently apply to everyone else.
+    const limits = array(entry.numbers).map(record).filter((n) => n.role === 'rls-max-daily-dose' || n.role === 'upper-intake-daily');
+    for (const role of ['rls-max-daily-dose', 'upper-intake-daily']) {
+      const ofRole = limits.filter((n) => n.role === role);
+      if (ofRole.length > 0 && !ofRole.some((n) => typeof n.population === 'string' && coversAdults(parsePopulation(n.population)))) {
+        problems.push({
+          rule: 'limit-population',
+          where: where(item.file, 'numbers'),
+          message: `the ${role} numbers need one for adults (the dose check's default population)`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Words that mark a fact as reported rather than verified ("reportedly", "may"). */
+export const SOFT_WORDING = /\b(?:reportedly|reported|reports?|suggests?|suggested|may|might|appears?|seems?|according\s+to|said\s+to|provisional)\b/i;
+
+/**
+ * Secondary-only facts are marked and worded softly: a number or caveat whose sources are all
+ * secondary is `provisional`; a provisional caveat or entry summary, and a claim explanation
+ * that cites a secondary source, use soft wording ("reportedly").
+ */
+function checkProvisionalMarks(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const status = new Map<string, unknown>();
+  for (const r of loaded.references) status.set(String(record(r.value).id), record(r.value).status);
+  const secondaryOnly = (citations: unknown) => {
+    const list = array(citations).filter((c): c is string => typeof c === 'string' && status.has(c));
+    return list.length > 0 && list.every((c) => status.get(c) === 'secondary');
+  };
+  const anySecondary = (citations: unknown) => array(citations).some((c) => typeof c === 'string' && status.get(c) === 'secondary');
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    if (entry.provisional === true && typeof entry.summary === 'string' && !SOFT_WORDING.test(entry.summary)) {
+      problems.push({
+        rule: 'provisional-mark',
+        where: where(item.file, 'summary'),
+        message: 'the entry is provisional: word the summary softly ("reportedly", "may")',
+      });
+    }
+    for (const field of ['numbers', 'caveats'] as const) {
+      array(entry[field]).forEach((value, index) => {
+        const fact = record(value);
+        const here = where(item.file, `${field}[${index}]`);
+        // The prescriber caveat is advice, not a fact, whatever its sources.
+        if (fact.role === 'prescriber') return;
+        if (secondaryOnly(fact.citations) && fact.provisional !== true) {
+          problems.push({ rule: 'provisional-mark', where: here, message: 'rests on secondary sources only: set "provisional": true' });
+        }
+        if (field === 'caveats' && fact.provisional === true && typeof fact.text === 'string' && !SOFT_WORDING.test(fact.text)) {
+          problems.push({ rule: 'provisional-mark', where: `${here}.text`, message: 'a provisional caveat is worded softly ("reportedly", "may")' });
+        }
+      });
+    }
+  }
+  for (const item of loaded.claims) {
+    const claim = record(item.value);
+    if ((claim.provisional === true || anySecondary(claim.citations)) && typeof claim.explanation === 'string' && !SOFT_WORDING.test(claim.explanation)) {
+      problems.push({
+        rule: 'provisional-mark',
+        where: where(item.file, 'explanation'),
+        message: 'cites a secondary source: word the secondary-only facts softly ("reportedly", "may")',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Words that name a group of agents (or a form wider than the one a guideline rated). Such an
+ * alias would carry one agent's verdict to all the others, so it may only belong to an entry
+ * marked `"group": true`, whose verdict is written for the group.
+ */
+export const CLASS_ALIASES = new Set(
+  [
+    'opioid', 'opioids', 'opiate', 'opiates', 'opioid painkiller', 'narcotic', 'narcotics', 'oxycodone',
+    'benzodiazepine', 'benzodiazepines', 'benzo', 'benzos',
+    'iv iron', 'intravenous iron', 'iron infusion', 'iron infusions', 'iron injection',
+    'dopamine agonist', 'dopamine agonists', 'dopaminergic drug', 'dopaminergic drugs', 'dopamine drug', 'dopamine drugs',
+    'antidepressant', 'antidepressants', 'ssri', 'snri', 'antipsychotic', 'antipsychotics', 'neuroleptic', 'neuroleptics',
+    'sedating antihistamine', 'first generation antihistamine', 'anticonvulsant', 'anticonvulsants',
+    'antioxidant vitamins', 'alpha 2 delta ligand', 'gabapentinoid', 'gabapentinoids',
+  ].map(aliasKey),
+);
+const STRONG_VERDICTS = new Set(['recommended-strong', 'not-recommended-strong']);
+
+function checkAliasScope(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of loaded.entries) {
+    const entry = record(item.value);
+    const group = entry.group === true;
+    if (group && typeof entry.verdict === 'string' && STRONG_VERDICTS.has(entry.verdict)) {
+      problems.push({
+        rule: 'alias-scope',
+        where: where(item.file, 'verdict'),
+        message: 'a group entry cannot carry a strong verdict: strong recommendations name one agent',
+      });
+    }
+    if (group) continue;
+    array(entry.aliases).forEach((value, index) => {
+      const text = record(value).text;
+      if (typeof text !== 'string' || !CLASS_ALIASES.has(aliasKey(text))) return;
+      problems.push({
+        rule: 'alias-scope',
+        where: where(item.file, `aliases[${index}].text`),
+        message: `"${text}" names a group wider than this entry's recommendation: move it to a "group": true entry`,
+      });
     });
   }
   return problems;

@@ -76,10 +76,27 @@ export const NUMBER_ROLES = [
   'rls-max-daily-dose',
   'other-indication-max-daily-dose',
   'upper-intake-daily',
+  'usual-daily-dose',
+  'no-added-benefit-daily-dose',
+  'elemental-content',
   'iron-threshold',
   'info',
 ] as const;
 export type NumberRole = (typeof NUMBER_ROLES)[number];
+
+/** Roles a dose on a page is held against: each needs a `population`, a `basis` and a per-day unit. */
+export const LIMIT_ROLES: readonly NumberRole[] = ['rls-max-daily-dose', 'other-indication-max-daily-dose', 'upper-intake-daily'];
+
+/**
+ * Who set a dose limit, as the reader is told: `us-label` is "the US label's maximum" (another
+ * country's label may differ), `us-upper-intake-level` the US tolerable upper intake level.
+ */
+export const LIMIT_BASES = ['us-label', 'us-upper-intake-level'] as const;
+export type LimitBasis = (typeof LIMIT_BASES)[number];
+
+/** Caveat roles: `prescriber` is the "do not stop or change it without your prescriber" caveat. */
+export const CAVEAT_ROLES = ['prescriber'] as const;
+export type CaveatRole = (typeof CAVEAT_ROLES)[number];
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REFERENCE_ID = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -124,12 +141,19 @@ export const KeyNumberSchema = v.strictObject({
   unit: v.picklist(UNITS),
   /** Who the number applies to ("adults", "ages 1-3", "ESRD on dialysis"). */
   population: v.optional(text(80)),
+  /** Who set a limit (limit roles only): shown as "the US label's maximum". */
+  basis: v.optional(v.picklist(LIMIT_BASES)),
+  /** `elemental-content` only: the compound ("magnesium oxide") and its weight the value is in. */
+  compound: v.optional(text(80)),
+  compoundAmount: v.optional(v.pipe(v.number(), v.finite(), v.gtValue(0))),
   provisional: v.boolean(),
   citations,
 });
 export type KeyNumber = v.InferOutput<typeof KeyNumberSchema>;
 
 export const CaveatSchema = v.strictObject({
+  /** `prescriber`: the caveat every prescription medicine carries (dataset:check requires it). */
+  role: v.optional(v.picklist(CAVEAT_ROLES)),
   text: text(280),
   provisional: v.boolean(),
   citations,
@@ -140,9 +164,21 @@ export const EntrySchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID)),
   name: text(80),
   kind: v.picklist(ENTRY_KINDS),
+  /** A prescription medicine: it must carry a `prescriber` caveat. Every `drug` is one. */
+  prescription: v.boolean(),
+  /**
+   * The entry names a group of agents (opioids, IV irons, benzodiazepines) rather than one: only
+   * such entries may hold class words as aliases, and their verdict may not be a strong one.
+   */
+  group: v.optional(v.boolean()),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
   match: MatchPolicySchema,
   verdict: v.picklist(VERDICTS),
+  /**
+   * The condition the verdict is about, as the reader sees it ("For RLS: ..."): "RLS" or a
+   * narrower population of it ("RLS on haemodialysis"). Never another condition.
+   */
+  verdictFor: v.pipe(text(60), v.regex(/^RLS(?:\s|$)/, 'a verdict is about RLS: start with "RLS"')),
   /** Who issued the verdict, in a few words ("AASM 2024 guideline"). */
   verdictSource: text(120),
   certainty: v.picklist(CERTAINTIES),

@@ -12,7 +12,7 @@ import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
-import { judgeDose, limitsOf, type EntryLimits } from './limits';
+import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
 import { parseChunk, piecesAround, tokenRange, clauseAround, type Sentence } from './text';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
@@ -122,6 +122,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     });
     const listed = listedPhrases(sentenceText, phrases);
     const cues = indicationCues(sentenceText);
+    const population = populationCue(sentenceText);
     const found: DoseFinding[] = [];
     for (const phrase of phrases) {
       if (listed.has(phrase)) continue;
@@ -130,17 +131,27 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const mention = here.find((m) => m.id === owner.id)!;
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase);
-      const dailyMg = dailyMilligrams(phrase);
-      const daily = phrase.unit === 'IU' ? round((phrase.amountMax ?? phrase.amount) * phrase.timesPerDay) : (dailyMg ?? 0);
       const mentionText = sentenceText.slice(owner.start, owner.end);
-      const judgement = judgeDose(limits.get(entry.id) ?? {}, {
+      const saysElemental = /elemental/i.test(sentenceText);
+      // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.
+      const elementalFrom = saysElemental
+        ? undefined
+        : entry.numbers.find(
+            (n) => n.role === 'elemental-content' && n.compound && n.compoundAmount && mentionText.toLowerCase().includes(n.compound.toLowerCase()),
+          );
+      const compoundMg = dailyMilligrams(phrase);
+      const dailyMg =
+        elementalFrom && compoundMg !== null ? round((compoundMg * elementalFrom.value) / elementalFrom.compoundAmount!) : compoundMg;
+      const daily = phrase.unit === 'IU' ? round((phrase.amountMax ?? phrase.amount) * phrase.timesPerDay) : (dailyMg ?? 0);
+      const entryLimits = population ? limitsFor(entry, population) : (limits.get(entry.id) ?? {});
+      const judgement = judgeDose(entryLimits, {
         unit: phrase.unit,
         daily,
         indication,
         negated: phraseNegated(sentence, phrase),
         threshold: phrase.threshold,
         dietary: DIETARY_KINDS.has(entry.kind) && DIETARY.test(sentenceText) && !SUPPLEMENTAL.test(sentenceText),
-        saltNamed: SALT.test(mentionText) && !/elemental/i.test(sentenceText),
+        saltNamed: !elementalFrom && SALT.test(mentionText) && !saysElemental,
         pageAboutRls,
       });
       if (judgement.status === 'not-applicable') continue;
@@ -164,6 +175,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           ? { ratio: judgement.ratio }
           : {}),
         flagged: judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit',
+        ...(population ? { population } : {}),
+        ...(elementalFrom ? { elementalFrom } : {}),
+        ...(judgement.usual ? { usual: judgement.usual } : {}),
+        ...(judgement.noAddedBenefit ? { noAddedBenefit: judgement.noAddedBenefit } : {}),
       };
       found.push(finding);
     }

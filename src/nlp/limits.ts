@@ -3,23 +3,104 @@
  * daily amount. Precision first: when in doubt (negated, a threshold, a food amount, a salt
  * weight against an elemental limit, another indication) nothing is flagged.
  */
+import { coversAdults, coversAge, parsePopulation } from '../dataset/population';
 import type { Entry, KeyNumber } from '../dataset/schema';
 import { round, toMilligrams } from './doses';
 import type { DoseIndication, DoseStatus, DoseUnit } from './types';
 
 /** Why a phrase is not held against an existing limit (such phrases are not reported). */
-export type DoseReason = 'negated' | 'threshold' | 'dietary' | 'salt-weight' | 'unit-mismatch' | 'not-rls-page';
+export type DoseReason =
+  | 'negated'
+  | 'threshold'
+  | 'dietary'
+  | 'salt-weight'
+  | 'unit-mismatch'
+  | 'not-rls-page'
+  | 'population-unmatched';
 
 export interface EntryLimits {
   rlsMax?: KeyNumber;
   upper?: KeyNumber;
   otherMax?: KeyNumber;
+  /** No maximum in the dataset, but a usual dose and one that added no benefit. */
+  usual?: KeyNumber;
+  noAddedBenefit?: KeyNumber;
+  /**
+   * The sentence names a population (a child, dialysis) with no limit of its own: the adult
+   * limit stands in, so only a dose over it is reported, never one "within" it.
+   */
+  fallback?: boolean;
+}
+
+/** Who a sentence says takes the dose: a child's age, a child of unknown age, dialysis. */
+export interface PopulationCue {
+  age?: number;
+  child?: boolean;
+  dialysis?: boolean;
+}
+
+const AGE_WORDS = /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\baged?\s+(\d{1,2})\b/i;
+const MONTHS_OLD = /\b\d{1,2}[\s-]*months?[\s-]*old\b|\b(?:baby|babies|infant|infants|newborn|newborns)\b/i;
+const TODDLER = /\btoddlers?\b/i;
+const TEEN = /\b(?:teen|teens|teenager|teenagers|adolescent|adolescents)\b/i;
+const CHILD = /\b(?:child|children|kid|kids|son|sons|daughter|daughters|grandchild|grandchildren|grandson|granddaughter|little\s+one|preschooler)\b/i;
+const DIALYSIS_CUE = /\b(?:dialysis|ha?emodialysis|esrd|end[\s-]stage\s+(?:renal|kidney))\b/i;
+
+/** The population a sentence names, if any (adults are the default and need no cue). */
+export function populationCue(sentence: string): PopulationCue | undefined {
+  const cue: PopulationCue = {};
+  const age = AGE_WORDS.exec(sentence);
+  if (age) cue.age = Number(age[1] ?? age[2] ?? age[3]);
+  else if (MONTHS_OLD.test(sentence)) cue.age = 0;
+  else if (TODDLER.test(sentence)) cue.age = 2;
+  else if (TEEN.test(sentence)) cue.age = 14;
+  else if (CHILD.test(sentence)) cue.child = true;
+  if (cue.age !== undefined && cue.age >= 18) delete cue.age;
+  if (DIALYSIS_CUE.test(sentence)) cue.dialysis = true;
+  return cue.age !== undefined || cue.child || cue.dialysis ? cue : undefined;
 }
 
 const COMPARABLE_UNITS = new Set(['mg', 'mg/day', 'mg/24h', 'g', 'mcg', 'IU']);
 const GENERAL_POPULATION = /adult|and\s+(?:over|older)|or\s+older|\d+\s*\+|\u2265|over\s+\d+|general|everyone/i;
 const SPECIAL_POPULATION =
   /child|infant|toddler|pregnan|lactat|breast|dialysis|kidney|renal|esrd|elderly|ages?\s*\d+\s*(?:-|\u2013|to)\s*\d+|\b\d+\s*(?:-|\u2013|to)\s*\d+\s*(?:years|yrs|y)\b/i;
+
+/**
+ * Picks, per role, the number for the population the sentence names: the age band holding a
+ * child's age, the dialysis maximum on dialysis; otherwise the adult number (the adult one
+ * stands in, marked `fallback`, when the named population has none).
+ */
+export function limitsFor(entry: Pick<Entry, 'numbers'>, cue: PopulationCue | undefined): EntryLimits {
+  const general = limitsOf(entry);
+  if (!cue) return general;
+  const limits: EntryLimits = { ...general };
+  let fallback = false;
+  const pick = (role: KeyNumber['role']): KeyNumber | null | undefined => {
+    const candidates = entry.numbers.filter((n) => n.role === role && COMPARABLE_UNITS.has(n.unit));
+    if (candidates.length === 0) return undefined;
+    const populations = candidates.map((n) => parsePopulation(n.population));
+    let match: KeyNumber | undefined;
+    if (cue.dialysis) match = candidates.find((_, i) => populations[i]!.kind === 'dialysis');
+    if (!match && cue.age !== undefined) match = candidates.find((_, i) => coversAge(populations[i]!, cue.age!));
+    if (match) return match;
+    if (cue.dialysis || cue.age !== undefined || (cue.child && populations.some((p) => p.kind === 'ages' && !coversAdults(p)))) {
+      fallback = true;
+      // A child under every band (an infant) has no limit at all: nothing is compared.
+      if (cue.age !== undefined && populations.every((p) => p.kind !== 'ages' || p.min > cue.age!) && !cue.dialysis) return null;
+    }
+    return undefined;
+  };
+  for (const [key, role] of [
+    ['rlsMax', 'rls-max-daily-dose'],
+    ['upper', 'upper-intake-daily'],
+  ] as const) {
+    const chosen = pick(role);
+    if (chosen) limits[key] = chosen;
+    else if (chosen === null) delete limits[key];
+  }
+  if (fallback) limits.fallback = true;
+  return limits;
+}
 
 /** Picks, per role, the number for the general adult population (the highest when several fit). */
 export function limitsOf(entry: Pick<Entry, 'numbers'>): EntryLimits {
@@ -40,6 +121,10 @@ export function limitsOf(entry: Pick<Entry, 'numbers'>): EntryLimits {
   if (rlsMax) limits.rlsMax = rlsMax;
   if (upper) limits.upper = upper;
   if (otherMax) limits.otherMax = otherMax;
+  const usual = entry.numbers.find((n) => n.role === 'usual-daily-dose');
+  const noAddedBenefit = entry.numbers.find((n) => n.role === 'no-added-benefit-daily-dose');
+  if (usual) limits.usual = usual;
+  if (noAddedBenefit) limits.noAddedBenefit = noAddedBenefit;
   return limits;
 }
 
@@ -55,6 +140,8 @@ export interface DoseJudgement {
   reason?: DoseReason;
   limit?: KeyNumber;
   ratio?: number;
+  usual?: KeyNumber;
+  noAddedBenefit?: KeyNumber;
 }
 
 export interface DoseFacts {
@@ -73,7 +160,22 @@ export interface DoseFacts {
 
 export function judgeDose(limits: EntryLimits, facts: DoseFacts): DoseJudgement {
   const primary = limits.rlsMax ?? limits.upper;
-  if (!primary) return { status: 'no-limit' };
+  if (!primary) {
+    // A population with no limit of its own (an infant): nothing to say about the dose.
+    if (limits.fallback) return { status: 'not-applicable', reason: 'population-unmatched' };
+    return {
+      status: 'no-limit',
+      ...(limits.usual ? { usual: limits.usual } : {}),
+      ...(limits.noAddedBenefit ? { noAddedBenefit: limits.noAddedBenefit } : {}),
+    };
+  }
+  const judgement = judgeAgainst(limits, primary, facts);
+  // A stand-in adult limit for a child or dialysis: "within" it says nothing safe.
+  if (limits.fallback && judgement.status === 'within-limit') return { status: 'not-applicable', reason: 'population-unmatched', limit: primary };
+  return judgement;
+}
+
+function judgeAgainst(limits: EntryLimits, primary: KeyNumber, facts: DoseFacts): DoseJudgement {
   const notApplicable = (reason: DoseReason, limit: KeyNumber = primary): DoseJudgement => ({
     status: 'not-applicable',
     reason,

@@ -78,6 +78,16 @@ export interface DoseFinding {
   ratio?: number;
   /** Status is over-rls-max or over-upper-limit. */
   flagged: boolean;
+  /** The sentence names a child or dialysis: the limit is the one for that population. */
+  population?: { age?: number; child?: boolean; dialysis?: boolean };
+  /**
+   * The phrase named a compound the dataset has an elemental content for ("400 mg magnesium
+   * oxide"): `dailyMg` is then the elemental amount, converted with this number.
+   */
+  elementalFrom?: KeyNumber;
+  /** `no-limit` only: the usual daily dose and one that added no benefit, when the dataset has them. */
+  usual?: KeyNumber;
+  noAddedBenefit?: KeyNumber;
 }
 
 export interface ClaimFinding {

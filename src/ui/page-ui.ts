@@ -100,7 +100,7 @@ export function mountPageUi(options: PageUiOptions): PageUi {
             focusableEntries.add(mention.entryId);
           }
           // Screen readers hear what a mention is and its verdict before opening the tooltip.
-          if (entry) first.setAttribute('aria-description', `Evidence Lens: ${entry.name}, ${VERDICT_LOOKS[entry.verdict].label}`);
+          if (entry) first.setAttribute('aria-description', `Evidence Lens: ${entry.name}, for ${entry.verdictFor}: ${VERDICT_LOOKS[entry.verdict].label}`);
         }
       });
     },

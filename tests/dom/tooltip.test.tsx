@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '@/src/dataset/schema';
+import type { MentionFindings } from '@/src/ui/tooltip/mention-findings';
 import { Tooltip } from '@/src/ui/tooltip/Tooltip';
 import { loadTestDataset } from '../helpers/dataset';
 
@@ -83,5 +84,54 @@ describe('Tooltip', () => {
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(link.getAttribute('href')).toMatch(/^https:\/\//);
     }
+  });
+});
+
+describe('Tooltip, dataset v2', () => {
+  const renderEntry = (id: string, doses: MentionFindings['doses'] = []) => {
+    const entry = dataset.entries.find((e) => e.id === id)!;
+    const container = document.createElement('div');
+    render(
+      <Tooltip
+        subject={{ kind: 'mention', entry, found: { context: undefined, doses, claims: [], aggravator: undefined }, claims: new Map() }}
+        references={references}
+        datasetVersion="test"
+      />,
+      container,
+    );
+    return container;
+  };
+
+  it('says whom the verdict is for and puts the prescriber caveat first on a prescription drug', () => {
+    const levodopa = renderEntry('levodopa');
+    expect(levodopa.querySelector('.verdict')!.textContent).toMatch(/For RLS: Not recommended \(conditional\)/);
+    expect(levodopa.querySelector('.caveats li')!.className).toBe('prescriber');
+    expect(levodopa.querySelector('.caveats li')!.textContent).toMatch(/without talking to your prescriber/);
+    expect(renderEntry('vitamin-c-hemodialysis').querySelector('.verdict')!.textContent).toMatch(/For RLS on haemodialysis:/);
+  });
+
+  it("names the children's limit, the US label and the provisional mark in dose text", () => {
+    const mg = dataset.entries.find((e) => e.id === 'oral-magnesium')!;
+    const limit = mg.numbers.find((n) => n.role === 'upper-intake-daily' && n.population === 'ages 4-8')!;
+    const container = renderEntry('oral-magnesium', [
+      {
+        mentionId: 0, entryId: 'oral-magnesium', phrase: { start: 0, end: 6 }, phraseText: '300 mg', sentence: { start: 0, end: 10 },
+        sentenceText: 'I give my 5 year old 300 mg magnesium.', amount: 300, unit: 'mg', timesPerDay: 1, dailyMg: 300,
+        indication: 'unstated', status: 'over-upper-limit', limit, ratio: 2.7, flagged: true, population: { age: 5 },
+      },
+    ]);
+    expect(container.querySelector('.on-page')!.textContent).toContain(
+      'That is above the US upper intake limit for supplements, 110 mg/day for ages 4-8 (provisional).',
+    );
+    const rop = dataset.entries.find((e) => e.id === 'ropinirole')!;
+    const dialysis = rop.numbers.find((n) => n.population === 'ESRD on dialysis')!;
+    const ropinirole = renderEntry('ropinirole', [
+      {
+        mentionId: 0, entryId: 'ropinirole', phrase: { start: 0, end: 4 }, phraseText: '4 mg', sentence: { start: 0, end: 10 },
+        sentenceText: 'On dialysis, 4 mg ropinirole.', amount: 4, unit: 'mg', timesPerDay: 1, dailyMg: 4,
+        indication: 'rls', status: 'over-rls-max', limit: dialysis, ratio: 1.333, flagged: true, population: { dialysis: true },
+      },
+    ]);
+    expect(ropinirole.querySelector('.on-page')!.textContent).toContain("the US label's RLS maximum of 3 mg/day for ESRD on dialysis (provisional)");
   });
 });

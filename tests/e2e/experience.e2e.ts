@@ -98,7 +98,7 @@ describe('the tooltip', () => {
     expect(nodes.some((n) => /Ropinirole, Not recommended/.test(n.description?.value ?? ''))).toBe(true);
   });
 
-  it('shows what this page says about the mention: a dose nine times the labelled maximum', async () => {
+  it("shows what this page says about the mention: a dose nine times the US label's maximum", async () => {
     await page.mouse.move(0, 0);
     const requip = page.locator('.comment evlens-mark[data-evlens-entry="ropinirole"]').first();
     await requip.scrollIntoViewIfNeeded();
@@ -107,7 +107,7 @@ describe('the tooltip', () => {
     await tooltip.waitFor({ state: 'visible' });
     const onPage = await tooltip.locator('.on-page').textContent();
     expect(onPage).toContain('36 mg a day');
-    expect(onPage).toContain('9 times the labelled RLS maximum');
+    expect(onPage).toContain("9 times the US label's RLS maximum");
     await page.mouse.move(2, 2);
     await tooltip.waitFor({ state: 'detached' });
   });

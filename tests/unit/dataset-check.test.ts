@@ -26,9 +26,11 @@ function entry(id: string, overrides: Json = {}): Json {
     id,
     name: `Name of ${id}`,
     kind: 'supplement',
+    prescription: false,
     aliases: [{ text: id.replace(/-/g, ' ') }],
     match: { scope: 'always', falseFriends: [] },
     verdict: 'insufficient-evidence',
+    verdictFor: 'RLS',
     verdictSource: 'A review',
     certainty: 'not-graded',
     provisional: false,
@@ -263,6 +265,74 @@ const cases: Array<{ rule: ProblemRule; name: string; files: () => SourceFile[];
     rule: 'false-friend',
     name: 'a false friend that contains none of the aliases',
     files: () => brokenBy((f) => ((first(f.entries).match as Json).falseFriends = ['cast iron'])),
+  },
+  {
+    rule: 'schema',
+    name: 'a verdict scoped to another condition (verdictFor "Parkinson\'s disease")',
+    files: () => brokenBy((f) => (first(f.entries).verdictFor = "Parkinson's disease")),
+  },
+  {
+    rule: 'prescriber-caveat',
+    name: 'a prescription drug (levodopa-like) without the prescriber caveat',
+    files: () => brokenBy((f) => Object.assign(first(f.entries), { kind: 'drug', prescription: true })),
+  },
+  {
+    rule: 'prescriber-caveat',
+    name: 'a drug entry not marked as a prescription medicine',
+    files: () =>
+      brokenBy((f) =>
+        Object.assign(first(f.entries), {
+          kind: 'drug',
+          caveats: [{ role: 'prescriber', text: 'Talk to your prescriber.', provisional: false, citations: ['REF-A'] }],
+        }),
+      ),
+  },
+  {
+    rule: 'limit-population',
+    name: 'a dose limit without its population (the unused children\'s limit)',
+    files: () =>
+      brokenBy((f) => ((first(f.entries).numbers as Json[])[0] = { label: 'Upper limit', role: 'upper-intake-daily', value: 350, unit: 'mg/day', basis: 'us-upper-intake-level', provisional: false, citations: ['REF-A'] })),
+  },
+  {
+    rule: 'limit-population',
+    name: 'a dose limit in a unit that is not per day',
+    files: () =>
+      brokenBy((f) => ((first(f.entries).numbers as Json[])[0] = { label: 'Maximum', role: 'rls-max-daily-dose', value: 4, unit: 'mg', population: 'adults', basis: 'us-label', provisional: false, citations: ['REF-A'] })),
+  },
+  {
+    rule: 'limit-population',
+    name: 'a dialysis maximum with no adult maximum beside it',
+    files: () =>
+      brokenBy((f) => ((first(f.entries).numbers as Json[])[0] = { label: 'Maximum on dialysis', role: 'rls-max-daily-dose', value: 3, unit: 'mg/day', population: 'ESRD on dialysis', basis: 'us-label', provisional: false, citations: ['REF-A'] })),
+  },
+  {
+    rule: 'limit-population',
+    name: 'an elemental content without its compound',
+    files: () =>
+      brokenBy((f) => ((first(f.entries).numbers as Json[])[0] = { label: 'Elemental in one tablet', role: 'elemental-content', value: 241.3, unit: 'mg', provisional: false, citations: ['REF-A'] })),
+  },
+  {
+    rule: 'provisional-mark',
+    name: 'a limit resting on a secondary source only, not marked provisional',
+    files: () =>
+      brokenBy((f) => {
+        f.references[0] = reference('REF-A', { status: 'secondary' });
+      }),
+  },
+  {
+    rule: 'provisional-mark',
+    name: 'a claim citing a secondary source and stating it flatly',
+    files: () => brokenBy((f) => (f.references[1] = reference('REF-B', { status: 'secondary' }))),
+  },
+  {
+    rule: 'alias-scope',
+    name: 'a class word ("IV iron") as an alias of one product',
+    files: () => brokenBy((f) => (first(f.entries).aliases as Json[]).push({ text: 'IV iron' })),
+  },
+  {
+    rule: 'alias-scope',
+    name: 'a group entry with a strong verdict',
+    files: () => brokenBy((f) => Object.assign(first(f.entries), { group: true, verdict: 'recommended-strong' })),
   },
   {
     rule: 'markup',

@@ -1,6 +1,7 @@
 /** What the page says that the evidence contradicts: claims, doses over a limit, aggravators. */
 import type { ReportFlag } from '../../engine/report';
 import { formatAmount, formatRatio } from '../format';
+import { describeLimit, limitName } from '../tooltip/Tooltip';
 import { CLAIM_VERDICT_LOOKS, VERDICT_LOOKS } from '../verdicts';
 
 export function FlagList({ flags, onShow }: { flags: ReportFlag[]; onShow: (targetId: number) => void }) {
@@ -42,10 +43,10 @@ function flagDetail(flag: ReportFlag): string {
     case 'claim':
       return CLAIM_VERDICT_LOOKS[flag.verdict].label;
     case 'dose': {
-      const limit = `${formatAmount(flag.limit.value)} ${flag.limit.unit}`;
+      const limit = describeLimit(flag.limit);
       return flag.status === 'over-rls-max'
-        ? `${formatRatio(flag.ratio)} the labelled RLS maximum (${limit})`
-        : `Above the upper intake limit (${limit})`;
+        ? `${formatRatio(flag.ratio)} ${limitName(flag.limit, 'rls-max-daily-dose')} (${limit})`
+        : `Above ${limitName(flag.limit, 'upper-intake-daily')} (${limit})`;
     }
     case 'aggravator':
       return VERDICT_LOOKS[flag.verdict].label;

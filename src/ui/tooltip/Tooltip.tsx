@@ -43,7 +43,7 @@ function EntryCard({
   return (
     <div class={`card tone-${look.tone}`} data-entry={entry.id}>
       <p class="name">{entry.name}</p>
-      <Verdict look={look} />
+      <Verdict look={look} scope={entry.verdictFor} />
       <p class="source">
         {entry.verdictSource}
         {entry.certainty !== 'not-graded' ? ` · ${CERTAINTY_LABELS[entry.certainty]}` : ''}
@@ -64,8 +64,10 @@ function EntryCard({
       )}
       {entry.caveats.length > 0 && (
         <ul class="caveats" aria-label="Safety caveats">
-          {entry.caveats.map((caveat, index) => (
-            <li key={index}>
+          {[...entry.caveats]
+            .sort((a, b) => Number(b.role === 'prescriber') - Number(a.role === 'prescriber'))
+            .map((caveat, index) => (
+            <li key={index} class={caveat.role === 'prescriber' ? 'prescriber' : undefined}>
               {caveat.text}
               {caveat.provisional ? <span class="provisional"> provisional</span> : null}
             </li>
@@ -131,22 +133,45 @@ function OnThisPage({ entry, found, claims }: { entry: Entry; found: MentionFind
 
 function describeDose(dose: MentionFindings['doses'][number]): string {
   const said = `“${dose.phraseText.replace(/\s+/g, ' ').trim()}”`;
-  const daily = dose.dailyMg !== null ? `${formatAmount(dose.dailyMg)} mg a day` : undefined;
-  const limit = dose.limit
-    ? `${formatNumber(dose.limit)}${dose.limit.population ? ` for ${dose.limit.population}` : ''}`
-    : undefined;
+  const elemental = dose.elementalFrom ? ' of elemental magnesium' : '';
+  const daily = dose.dailyMg !== null ? `${dose.elementalFrom ? 'about ' : ''}${formatAmount(dose.dailyMg)} mg${elemental} a day` : undefined;
+  const converted = dose.elementalFrom
+    ? ` (${formatAmount(dose.elementalFrom.value)} mg elemental per ${formatAmount(dose.elementalFrom.compoundAmount ?? 0)} mg of ${dose.elementalFrom.compound ?? 'the compound'})`
+    : '';
+  const limit = dose.limit ? describeLimit(dose.limit) : undefined;
   switch (dose.status) {
     case 'over-rls-max':
-      return `Dose on this page: ${said}, ${daily}. That is ${formatRatio(dose.ratio)} the labelled RLS maximum of ${limit}.`;
+      return `Dose on this page: ${said}, ${daily}. That is ${formatRatio(dose.ratio)} ${limitName(dose.limit)} of ${limit}.`;
     case 'over-upper-limit':
-      return `Dose on this page: ${said}, ${daily}. That is above the upper intake limit for supplements, ${limit}.`;
+      return `Dose on this page: ${said}, ${daily}${converted}. That is above ${limitName(dose.limit)}, ${limit}.`;
     case 'other-indication':
       return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, stated for another condition, not as an RLS dose.`;
     case 'within-limit':
-      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}, within the listed limit${limit ? ` of ${limit}` : ''}.`;
-    case 'no-limit':
+      return `Dose on this page: ${said}${daily ? `, ${daily}` : ''}${converted}, within ${limit ? `${limitName(dose.limit)} of ${limit}` : 'the listed limit'}.`;
+    case 'no-limit': {
+      if (dose.usual) {
+        const noBenefit = dose.noAddedBenefit ? `, and ${formatNumber(dose.noAddedBenefit)} added no benefit` : '';
+        return `Dose on this page: ${formatDose(dose)}. Our sources give no maximum: ${formatNumber(dose.usual)} is the usual RLS dose${noBenefit}.`;
+      }
       return `Dose on this page: ${formatDose(dose)}. The dataset lists no dose limit to compare it with.`;
+    }
   }
+}
+
+/** "the US label's RLS maximum", "the US upper intake limit for supplements". */
+type LimitFields = Pick<KeyNumber, 'value' | 'valueMax' | 'unit'> & Partial<Pick<KeyNumber, 'role' | 'basis' | 'population' | 'provisional'>>;
+
+export function limitName(limit: LimitFields | undefined, role = limit?.role): string {
+  if (!limit) return 'the listed limit';
+  if (role === 'upper-intake-daily') {
+    return limit.basis === 'us-upper-intake-level' ? 'the US upper intake limit for supplements' : 'the upper intake limit for supplements';
+  }
+  return limit.basis === 'us-label' ? "the US label's RLS maximum" : 'the listed RLS maximum';
+}
+
+/** "110 mg/day for ages 4-8 (provisional)". */
+export function describeLimit(limit: LimitFields): string {
+  return `${formatNumber(limit)}${limit.population ? ` for ${limit.population}` : ''}${limit.provisional ? ' (provisional)' : ''}`;
 }
 
 function ClaimCard({
@@ -174,12 +199,13 @@ function ClaimCard({
   );
 }
 
-function Verdict({ look }: { look: VerdictLook }) {
+function Verdict({ look, scope }: { look: VerdictLook; scope?: string }) {
   return (
     <p class="verdict">
       <span class="icon" aria-hidden="true">
         {look.icon}
       </span>
+      {scope ? <span class="verdict-scope">For {scope}: </span> : null}
       <span class="verdict-label">{look.label}</span>
     </p>
   );
