@@ -21,12 +21,13 @@ export class Highlighter {
 
   /**
    * Wraps run.text[start, end) and returns the mark's elements in document order (one per
-   * text node the stretch crosses). The run's nodes are read as they stand now, so a stretch
-   * that earlier marks split (a sentence holding mentions) is wrapped all the same; for the
-   * mentions of one run, call from last to first so the earlier offsets stay valid.
+   * text node the stretch crosses). Mentions of one run are wrapped from last to first, so the
+   * run's own nodes still hold every earlier offset (a split keeps the head in the node).
+   * A claim sentence spans mentions already wrapped: its run's nodes are read as they stand
+   * now, pieces included.
    */
   wrap(run: TextRun, start: number, end: number, target: MarkTarget, markId: number): Element[] {
-    const segments = this.currentSegments(run);
+    const segments = target.kind === 'mention' ? run.segments : this.currentSegments(run);
     const created: Element[] = [];
     for (let i = segments.length - 1; i >= 0; i--) {
       const segment = segments[i]!;
