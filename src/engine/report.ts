@@ -18,6 +18,8 @@ export interface ReportEntry {
   name: string;
   kind: Entry['kind'];
   verdict: Verdict;
+  /** The condition the verdict is about ("RLS", "RLS on haemodialysis"). */
+  verdictFor: string;
   count: number;
   /** The first mention on the page, where the popup takes the reader. */
   firstMentionId: number;
@@ -122,6 +124,7 @@ export function buildReport(input: ReportInput): PageReport {
         name: entry.name,
         kind: entry.kind,
         verdict: entry.verdict,
+        verdictFor: entry.verdictFor,
         count: 1,
         firstMentionId: mention.markId,
       });

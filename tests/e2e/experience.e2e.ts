@@ -95,7 +95,7 @@ describe('the tooltip', () => {
       nodes: Array<{ name?: { value?: string }; description?: { value?: string } }>;
     };
     await cdp.detach();
-    expect(nodes.some((n) => /Ropinirole, Not recommended/.test(n.description?.value ?? ''))).toBe(true);
+    expect(nodes.some((n) => /Ropinirole, for RLS: Not recommended/.test(n.description?.value ?? ''))).toBe(true);
   });
 
   it("shows what this page says about the mention: a dose nine times the US label's maximum", async () => {

@@ -41,7 +41,9 @@ export function EntryList({ entries, onShow }: { entries: ReportEntry[]; onShow:
                 </span>
                 <span class="entry-text">
                   <span class="entry-name">{entry.name}</span>{' '}
-                  <span class="entry-verdict">{look.label}</span>
+                  <span class="entry-verdict">
+                    For {entry.verdictFor}: {look.label}
+                  </span>
                 </span>
                 <span class="count">
                   {entry.count}
