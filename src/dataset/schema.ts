@@ -119,12 +119,23 @@ export const AliasSchema = v.strictObject({
   caseSensitive: v.optional(v.boolean()),
   /** A misspelling seen in the wild: matched, never shown as the name. */
   misspelling: v.optional(v.boolean()),
+  /**
+   * The word has common meanings outside health (an element, a product name): an occurrence
+   * is marked only where its sentence, or else its page, reads as health ("magnesium", not in
+   * "magnesium burns with a white flame").
+   */
+  otherSenses: v.optional(v.literal(true)),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 
 export const MatchPolicySchema = v.strictObject({
-  /** `health-context`: annotate only in the main content of a page about RLS or health. */
-  scope: v.picklist(['always', 'health-context']),
+  /**
+   * `always`: on any page about human health. `health-context`: also only in the main content
+   * and never in a sentence that reads as another sense. `rls-context`: everyday words
+   * (coffee, yoga, pregnancy), besides, only where the text is about RLS: the page or the
+   * section the word stands in.
+   */
+  scope: v.picklist(['always', 'health-context', 'rls-context']),
   /** Phrases that contain an alias but mean something else ("cast iron", "magnesium stearate"). */
   falseFriends: v.array(text(80)),
   /** A mention of this entry says the page is about RLS itself (the condition, not a treatment). */

@@ -6,10 +6,12 @@
 import type { MatchEntry, MatchIndex } from '../dataset/match-index';
 import type { Analysis, Analyzer } from '../nlp/types';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
+import { aliasKey } from '../dataset/words';
 import { FLAGGED_ATTR } from './dom-rules';
 import { Highlighter } from './highlighter';
 import { MarkSet, type ClaimMark, type MentionMark } from './marks';
 import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
+import { isAboutHealth, RLS_NAMED, senseOfSentence, sentenceAround, type Sense } from './senses';
 import { runAtOnce, runSliced, type EditGuard, type SliceClock, type SlicedResult } from './slices';
 import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
@@ -52,7 +54,11 @@ export class Annotator {
   private readonly analysed = new WeakSet<TextRun>();
   private readonly highlighter = new Highlighter();
   private readonly guard: EditGuard;
-  private relevant: boolean | null = null;
+  /** What the page is about, as far as the scans so far tell (decided anew until it is health). */
+  private topic: PageTopic | null = null;
+  private readonly evidence = { distinctive: 0, healthSense: 0, otherSense: 0, rlsSignals: 0 };
+  /** Per lower-cased alias: whether an occurrence of it needs a sense decision. */
+  private readonly ambiguousAliases = new Map<string, boolean>();
   /** How the latest scan's pre-scan decided (the benchmark and the report read it). */
   lastPreScan: PreScan | null = null;
 
@@ -63,6 +69,12 @@ export class Annotator {
   ) {
     this.matcher = compileMatcher(dataset);
     this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
+    for (const entry of dataset.entries) {
+      for (const alias of entry.aliases) {
+        const key = `${entry.id}\u0000${aliasKey(alias.text)}`;
+        this.ambiguousAliases.set(key, alias.caseSensitive === true || alias.otherSenses === true);
+      }
+    }
     this.guard = options.editGuard ?? ((edit) => edit());
   }
 
@@ -71,9 +83,14 @@ export class Annotator {
     return this.marks.mentions;
   }
 
-  /** Whether the page reads as a health page (decided on the first scan after a reset). */
+  /** Whether the page reads as being about human health. */
   get pageRelevant(): boolean {
-    return this.relevant ?? false;
+    return this.topic?.health ?? false;
+  }
+
+  /** Whether the page as a whole is about RLS (everyday words are marked anywhere on it). */
+  get pageAboutRls(): boolean {
+    return this.topic?.aboutRls ?? false;
   }
 
   /** Annotates everything under root not yet annotated, in one go; returns the new mentions. */
@@ -105,7 +122,8 @@ export class Annotator {
 
   /** Forgets the page-level decisions (after a single-page-app navigation, say). */
   resetPageContext(): void {
-    this.relevant = null;
+    this.topic = null;
+    Object.assign(this.evidence, { distinctive: 0, healthSense: 0, otherSense: 0, rlsSignals: 0 });
   }
 
   /** Drops marks (and what was found about them) whose elements the page has removed. */
@@ -139,7 +157,7 @@ export class Annotator {
     this.guard(() => this.highlighter.unwrapAll());
     this.marks.clear();
     Object.assign(this.findings, emptyFindings());
-    this.relevant = null;
+    this.resetPageContext();
   }
 
   /**
@@ -153,27 +171,35 @@ export class Annotator {
     this.lastPreScan = this.preScan(root);
     if (this.lastPreScan !== 'walk') return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
-    const found: Array<{ run: TextRun; matches: AliasMatch[]; length: number[] }> = [];
+    const found: FoundRun[] = [];
     const sample: string[] = [];
     let sampled = 0;
+    let section = 0;
+    /** Sections (between headings) that mention RLS itself: everyday words are ours there. */
+    const rlsSections = new Set<number>();
     for (const run of iterateTextRuns(root)) {
+      if (HEADING_TAGS.has(run.block.tagName)) section++;
       const matches = this.matcher
         .find(run.text)
-        .filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible));
-      if (matches.length > 0) found.push({ run, matches, length: run.segments.map((s) => s.node.data.length) });
+        .filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible))
+        .map((m, _, all) => this.judge(m, run, all));
+      if (matches.length > 0) {
+        found.push({ run, matches, section, length: run.segments.map((s) => s.node.data.length) });
+        if (matches.some((m) => this.signalsRls(m))) rlsSections.add(section);
+      }
       if (sampled < RELEVANCE_SAMPLE) {
         sample.push(run.text);
         sampled += run.text.length;
       }
       yield;
     }
-    this.relevant ??= this.decideRelevance(found, sample.join(' '));
+    this.decideTopic(found, sample.join(' '));
 
     const added: MentionMark[] = [];
-    for (const { run, matches, length } of found) {
+    for (const { run, matches, length, section } of found) {
       // The page may have changed the run while we paused; the watcher will bring it back.
       if (!runIntact(run, length)) continue;
-      const accepted = this.accepted(matches, run);
+      const accepted = this.accepted(matches, run, rlsSections.has(section));
       const firstId = this.marks.reserve(accepted.length);
       const runMentions: MentionMark[] = [];
       // Last match first, so earlier offsets stay valid as we split nodes.
@@ -263,34 +289,103 @@ export class Annotator {
     const rendered = (root as HTMLElement).innerText;
     const matches = this.matcher.find(rendered);
     if (matches.length === 0) return 'no-candidate';
+    if (this.topic?.health) return 'walk';
     const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
-    this.relevant ??= strong || isHealthRelevant({ strongMentions: 0, title: this.doc.title, text: rendered.slice(0, RELEVANCE_SAMPLE) });
-    return strong || this.relevant ? 'walk' : 'nothing-to-annotate';
+    const relevant = strong || isHealthRelevant({ strongMentions: 0, title: this.doc.title, text: rendered.slice(0, RELEVANCE_SAMPLE) });
+    return relevant ? 'walk' : 'nothing-to-annotate';
   }
 
-  /** The matches of a run that may be annotated; where the run stands is decided once per run. */
-  private accepted(matches: AliasMatch[], run: TextRun): AliasMatch[] {
-    if (matches.length === 0 || isInNavigation(run.block)) return [];
+  /**
+   * The matches of a run that may be annotated. Nothing on a page not about human health;
+   * never a word whose sentence gives it another sense; context words only in the main
+   * content; everyday words only where the page or the section is about RLS.
+   */
+  private accepted(matches: JudgedMatch[], run: TextRun, rlsSection: boolean): AliasMatch[] {
+    if (matches.length === 0 || !this.topic?.health || isInNavigation(run.block)) return [];
     let mainContent: boolean | undefined;
     return matches.filter((match) => {
       const entry = this.entries.get(match.entryId);
-      if (!entry) return false;
-      if (entry.match.scope === 'always') return true;
-      return this.pageRelevant && (mainContent ??= isInMainContent(run.block));
+      if (!entry || match.sense === 'other') return false;
+      const { scope } = entry.match;
+      if (scope === 'always') return true;
+      if (!(mainContent ??= isInMainContent(run.block))) return false;
+      return scope === 'health-context' || rlsSection || this.topic!.aboutRls;
     });
   }
 
-  private decideRelevance(found: Array<{ matches: AliasMatch[] }>, text: string): boolean {
-    // Mentions wrapped before a reset (a single-page-app navigation) still count.
-    let strongMentions = this.mentions.filter((m) => this.entries.get(m.entryId)?.match.scope === 'always').length;
+  /** A match with the sense its sentence gives it (only ambiguous words are judged). */
+  private judge(match: AliasMatch, run: TextRun, runMatches: AliasMatch[]): JudgedMatch {
+    if (!this.isAmbiguous(match)) return { ...match, sense: 'health', distinctive: true };
+    const sentence = sentenceAround(run.text, match.start, match.end);
+    // Only names nothing else is called confirm a sense: "wine" and "coffee" do not vouch for each other.
+    const others = runMatches.filter(
+      (m) => m.entryId !== match.entryId && m.start >= sentence.start && m.end <= sentence.end && !this.isAmbiguous(m),
+    ).length;
+    const sense = senseOfSentence(run.text.slice(sentence.start, sentence.end), match.text, others);
+    return { ...match, sense, distinctive: false };
+  }
+
+  /** Whether a match needs a sense decision: a context word, an acronym, an element's name. */
+  private isAmbiguous(match: AliasMatch): boolean {
+    if (this.entries.get(match.entryId)?.match.scope !== 'always') return true;
+    const key = aliasKey(match.text);
+    return (
+      this.ambiguousAliases.get(`${match.entryId}\u0000${key}`) ??
+      this.ambiguousAliases.get(`${match.entryId}\u0000${key.replace(/(?:['\u2019]s|e?s)$/, '')}`) ??
+      false
+    );
+  }
+
+  /** A mention of RLS itself (not an everyday word that stands for it), in its health sense. */
+  private signalsRls(match: JudgedMatch): boolean {
+    const entry = this.entries.get(match.entryId);
+    return Boolean(entry?.match.signalsRls) && entry?.match.scope !== 'rls-context' && match.sense === 'health';
+  }
+
+  /**
+   * Adds this scan's evidence to the page's and decides what the page is about. A page once
+   * found to be about health (or RLS) stays so until a reset: its marks are already there.
+   */
+  private decideTopic(found: FoundRun[], text: string): void {
+    const evidence = this.evidence;
     for (const { matches } of found) {
       for (const match of matches) {
-        if (this.entries.get(match.entryId)?.match.scope === 'always') strongMentions++;
+        if (match.distinctive) evidence.distinctive++;
+        else if (match.sense === 'health') evidence.healthSense++;
+        else if (match.sense === 'other') evidence.otherSense++;
+        if (this.signalsRls(match)) evidence.rlsSignals++;
       }
     }
-    return isHealthRelevant({ strongMentions, title: this.doc.title, text });
+    const title = this.doc.title;
+    const health = this.topic?.health || isAboutHealth({ ...evidence, title, text });
+    const aboutRls = health && (this.topic?.aboutRls || evidence.rlsSignals >= RLS_PAGE_SIGNALS || RLS_NAMED.test(title));
+    this.topic = { health, aboutRls };
   }
 }
+
+/** What a page is about: human health at all, and RLS itself. */
+interface PageTopic {
+  health: boolean;
+  aboutRls: boolean;
+}
+
+interface JudgedMatch extends AliasMatch {
+  sense: Sense;
+  /** A name nothing else is called: needs no sense decision. */
+  distinctive: boolean;
+}
+
+interface FoundRun {
+  run: TextRun;
+  matches: JudgedMatch[];
+  /** Which section (counted by headings) the run stands in. */
+  section: number;
+  length: number[];
+}
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Mentions of RLS itself that make a whole page about it, wherever its everyday words stand. */
+const RLS_PAGE_SIGNALS = 3;
 
 /**
  * `no-candidate`: no alias on the page; `nothing-to-annotate`: only everyday words on a page

@@ -4,6 +4,8 @@
  * is `health-context` ("iron", "exercise") are only annotated where both hold.
  */
 
+import { HEALTH_WORDS } from './senses';
+
 /** Landmarks and class/id hints of page chrome. */
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar']);
@@ -55,10 +57,6 @@ function isLinkListItem(element: Element): boolean {
   for (const link of item.querySelectorAll('a')) linked += letters(link);
   return linked / text >= 0.6;
 }
-
-/** Words that mark a page as being about health, beyond our own dataset's terms. */
-const HEALTH_WORDS =
-  /\b(?:health|medical|medicine|doctor|physician|clinic(?:al)?|patients?|symptoms?|treatments?|therapy|disease|disorder|syndrome|diagnos\w*|supplements?|deficiency|dose|dosage|sleep|insomnia|nutrition|vitamins?|minerals?|neurolog\w*|pregnan\w*|anemia|anaemia|ferritin)\b/gi;
 
 export interface RelevanceInput {
   /** Count of always-annotated mentions already found on the page. */

@@ -16,6 +16,12 @@ export const CLAIM_TAG = 'evlens-claim';
 export const CLAIM_ATTR = 'data-evlens-claim';
 /** On a claim sentence's elements: its mark id (every piece of one sentence shares it). */
 export const MARK_ATTR = 'data-evlens-mark';
+/**
+ * A flex or grid container's direct text is laid out as one anonymous item. A mark there would
+ * become an item of its own and break the line, so the whole text run is first wrapped in this
+ * element, which lays out exactly as the anonymous item did; the marks go inside it.
+ */
+export const ITEM_TAG = 'evlens-item';
 /** On a mention or claim wrapper when the page says something there the evidence contradicts. */
 export const FLAGGED_ATTR = 'data-evlens-flagged';
 
@@ -45,7 +51,9 @@ export function isNeverTouch(element: Element): boolean {
   const tag = element.tagName;
   if (NEVER_TOUCH_TAGS.has(tag)) return true;
   if (tag.charCodeAt(0) === 69 /* E */ || tag.charCodeAt(0) === 101 /* e */) {
-    if (tag.toLowerCase().startsWith(OWN_PREFIX)) return true;
+    const name = tag.toLowerCase();
+    // The item stand-in holds page text that is read like any other.
+    if (name.startsWith(OWN_PREFIX) && name !== ITEM_TAG) return true;
   }
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

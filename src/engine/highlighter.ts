@@ -4,7 +4,7 @@
  * together, so the page's DOM is equal (isEqualNode) to what it was and the original text
  * node objects (which page scripts may hold) stay in place.
  */
-import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, MARK_ATTR, MENTION_ATTR, MENTION_TAG } from './dom-rules';
+import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, ITEM_TAG, MARK_ATTR, MENTION_ATTR, MENTION_TAG } from './dom-rules';
 import type { TextRun, TextSegment } from './text-runs';
 
 /** What a mark's elements say about it: a mention of an entry, or a sentence making a claim. */
@@ -132,6 +132,7 @@ export class Highlighter {
       this.recordSplit(head, piece);
     }
     const doc = piece.ownerDocument;
+    if (isItemContainer(piece.parentElement)) this.wrapTextItem(piece);
     const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
     if (target.kind === 'mention') {
       element.setAttribute(ENTRY_ATTR, target.entryId);
@@ -144,6 +145,25 @@ export class Highlighter {
     element.appendChild(piece);
     this.elements.add(element);
     return element;
+  }
+
+  /**
+   * Wraps the run of text siblings around `node` (the container's anonymous flex or grid item)
+   * in one item element, so the mark inside it does not become an item of its own.
+   */
+  private wrapTextItem(node: Text): void {
+    let first: Node = node;
+    while (first.previousSibling && isItemText(first.previousSibling)) first = first.previousSibling;
+    let last: Node = node;
+    while (last.nextSibling && isItemText(last.nextSibling)) last = last.nextSibling;
+    const item = node.ownerDocument.createElement(ITEM_TAG);
+    first.parentNode!.insertBefore(item, first);
+    for (let next: Node | null = first; next; ) {
+      const after: Node | null = next === last ? null : next.nextSibling;
+      item.appendChild(next);
+      next = after;
+    }
+    this.elements.add(item);
   }
 
   /** `tail` was split off the end of `source`: it follows source in source's chain. */
@@ -163,4 +183,18 @@ function unwrap(element: Element): void {
   if (!parent) return;
   while (element.firstChild) parent.insertBefore(element.firstChild, element);
   parent.removeChild(element);
+}
+
+const ITEM_CONTAINER_DISPLAYS = new Set(['flex', 'inline-flex', 'grid', 'inline-grid']);
+
+/** A flex or grid container: its direct text is laid out as anonymous items. */
+function isItemContainer(element: Element | null): boolean {
+  const view = element?.ownerDocument.defaultView;
+  if (!element || !view || typeof view.getComputedStyle !== 'function') return false;
+  return ITEM_CONTAINER_DISPLAYS.has(view.getComputedStyle(element).display);
+}
+
+/** Text and comments share one anonymous item; any element starts another. */
+function isItemText(node: Node): boolean {
+  return node.nodeType === 3 || node.nodeType === 8;
 }

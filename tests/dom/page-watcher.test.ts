@@ -106,7 +106,7 @@ describe('PageWatcher', () => {
 
   it('lets the annotator give a rewritten text node back whole', async () => {
     const doc = new DOMParser().parseFromString(
-      '<!doctype html><html><head><title>t</title></head><body><p id="p">RLS and magnesium today.</p></body></html>',
+      '<!doctype html><html><head><title>Restless legs forum</title></head><body><p id="p">RLS and magnesium today.</p></body></html>',
       'text/html',
     );
     const held = doc.getElementById('p')!.firstChild as Text;
