@@ -697,11 +697,15 @@ function checkAliasScope(loaded: LoadedSources): Problem[] {
   for (const item of loaded.entries) {
     const entry = record(item.value);
     const group = entry.group === true;
-    if (group && typeof entry.verdict === 'string' && STRONG_VERDICTS.has(entry.verdict)) {
+    const members = array(entry.members).map((id) => loaded.entries.find((e) => record(e.value).id === id));
+    const membersShareVerdict =
+      members.length > 0 && members.every((member) => member && record(member.value).verdict === entry.verdict);
+    if (group && typeof entry.verdict === 'string' && STRONG_VERDICTS.has(entry.verdict) && !membersShareVerdict) {
       problems.push({
         rule: 'alias-scope',
         where: where(item.file, 'verdict'),
-        message: 'a group entry cannot carry a strong verdict: strong recommendations name one agent',
+        message:
+          'a group entry cannot carry a strong verdict unless it lists its members and each carries it: strong recommendations name agents',
       });
     }
     if (group) continue;

@@ -182,6 +182,11 @@ export const EntrySchema = v.strictObject({
    * such entries may hold class words as aliases, and their verdict may not be a strong one.
    */
   group: v.optional(v.boolean()),
+  /**
+   * A group's member entries, when the group is exactly those agents: a group may carry a
+   * strong verdict only when every member carries it (the alpha-2-delta ligands).
+   */
+  members: v.optional(v.array(v.pipe(v.string(), v.regex(ID)))),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1)),
   match: MatchPolicySchema,
   verdict: v.picklist(VERDICTS),

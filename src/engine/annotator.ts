@@ -8,6 +8,7 @@ import type { Analysis, Analyzer } from '../nlp/types';
 import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
 import { aliasKey } from '../dataset/words';
 import { FLAGGED_ATTR } from './dom-rules';
+import { FuzzyMatcher } from './fuzzy';
 import { Highlighter } from './highlighter';
 import { MarkSet, type ClaimMark, type MentionMark } from './marks';
 import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
@@ -49,6 +50,7 @@ export class Annotator {
   readonly marks = new MarkSet();
   readonly findings: PageFindings = emptyFindings();
   private readonly matcher: Matcher;
+  private readonly fuzzy: FuzzyMatcher | null;
   private readonly entries: Map<string, MatchEntry>;
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
@@ -64,10 +66,11 @@ export class Annotator {
 
   constructor(
     private readonly doc: Document,
-    dataset: Pick<MatchIndex, 'entries' | 'disambiguations'> & { tables?: MatcherTables },
+    dataset: Pick<MatchIndex, 'entries' | 'disambiguations' | 'fuzzyGuard'> & { tables?: MatcherTables },
     private readonly options: AnnotatorOptions,
   ) {
     this.matcher = compileMatcher(dataset);
+    this.fuzzy = dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null;
     this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
     for (const entry of dataset.entries) {
       for (const alias of entry.aliases) {
@@ -175,17 +178,21 @@ export class Annotator {
     const sample: string[] = [];
     let sampled = 0;
     let section = 0;
-    /** Sections (between headings) that mention RLS itself: everyday words are ours there. */
-    const rlsSections = new Set<number>();
+    /** Per section (between headings), mentions of RLS itself; a heading naming RLS counts double. */
+    const rlsSignals = new Map<number, number>();
     for (const run of iterateTextRuns(root)) {
-      if (HEADING_TAGS.has(run.block.tagName)) section++;
-      const matches = this.matcher
-        .find(run.text)
+      const heading = HEADING_TAGS.has(run.block.tagName);
+      if (heading) section++;
+      const exact = this.matcher.find(run.text);
+      const fuzzy = this.fuzzy?.find(run.text, exact) ?? [];
+      const all: AliasMatch[] = fuzzy.length > 0 ? [...exact, ...fuzzy].sort((a, b) => a.start - b.start) : exact;
+      const matches = all
         .filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible))
-        .map((m, _, all) => this.judge(m, run, all));
+        .map((m, _, visible) => this.judge(m, run, visible));
       if (matches.length > 0) {
         found.push({ run, matches, section, length: run.segments.map((s) => s.node.data.length) });
-        if (matches.some((m) => this.signalsRls(m))) rlsSections.add(section);
+        const signals = matches.filter((m) => this.signalsRls(m)).length;
+        if (signals > 0) rlsSignals.set(section, (rlsSignals.get(section) ?? 0) + (heading ? RLS_SECTION_SIGNALS : signals));
       }
       if (sampled < RELEVANCE_SAMPLE) {
         sample.push(run.text);
@@ -199,15 +206,21 @@ export class Annotator {
     for (const { run, matches, length, section } of found) {
       // The page may have changed the run while we paused; the watcher will bring it back.
       if (!runIntact(run, length)) continue;
-      const accepted = this.accepted(matches, run, rlsSections.has(section));
+      // Everyday words are ours in a paragraph that names RLS, or a section about it.
+      const aboutRls = (rlsSignals.get(section) ?? 0) >= RLS_SECTION_SIGNALS || matches.some((m) => this.signalsRls(m));
+      const accepted = this.accepted(matches, run, aboutRls);
       const firstId = this.marks.reserve(accepted.length);
       const runMentions: MentionMark[] = [];
       // Last match first, so earlier offsets stay valid as we split nodes.
       for (let i = accepted.length - 1; i >= 0; i--) {
-        const { start, end, entryId, text } = accepted[i]!;
+        const { start, end, entryId, text, readAs } = accepted[i]!;
         const markId = firstId + i;
         const elements = this.highlighter.wrap(run, start, end, { kind: 'mention', entryId }, markId);
-        if (elements.length > 0) runMentions.push({ kind: 'mention', markId, entryId, text, elements, run, start, end });
+        if (elements.length > 0) {
+          const mention: MentionMark = { kind: 'mention', markId, entryId, text, elements, run, start, end };
+          if (readAs) mention.readAs = readAs;
+          runMentions.push(mention);
+        }
       }
       runMentions.reverse();
       for (const mention of runMentions) this.marks.add(mention);
@@ -300,7 +313,7 @@ export class Annotator {
    * never a word whose sentence gives it another sense; context words only in the main
    * content; everyday words only where the page or the section is about RLS.
    */
-  private accepted(matches: JudgedMatch[], run: TextRun, rlsSection: boolean): AliasMatch[] {
+  private accepted(matches: JudgedMatch[], run: TextRun, rlsSection: boolean): JudgedMatch[] {
     if (matches.length === 0 || !this.topic?.health || isInNavigation(run.block)) return [];
     let mainContent: boolean | undefined;
     return matches.filter((match) => {
@@ -314,7 +327,7 @@ export class Annotator {
   }
 
   /** A match with the sense its sentence gives it (only ambiguous words are judged). */
-  private judge(match: AliasMatch, run: TextRun, runMatches: AliasMatch[]): JudgedMatch {
+  private judge(match: AliasMatch & { readAs?: string }, run: TextRun, runMatches: AliasMatch[]): JudgedMatch {
     if (!this.isAmbiguous(match)) return { ...match, sense: 'health', distinctive: true };
     const sentence = sentenceAround(run.text, match.start, match.end);
     // Only names nothing else is called confirm a sense: "wine" and "coffee" do not vouch for each other.
@@ -326,7 +339,9 @@ export class Annotator {
   }
 
   /** Whether a match needs a sense decision: a context word, an acronym, an element's name. */
-  private isAmbiguous(match: AliasMatch): boolean {
+  private isAmbiguous(match: AliasMatch & { readAs?: string }): boolean {
+    // A misspelling read as a name proves nothing about the page: its sentence must.
+    if (match.readAs) return true;
     if (this.entries.get(match.entryId)?.match.scope !== 'always') return true;
     const key = aliasKey(match.text);
     return (
@@ -370,6 +385,8 @@ interface PageTopic {
 }
 
 interface JudgedMatch extends AliasMatch {
+  /** The name a misspelled word was read as. */
+  readAs?: string;
   sense: Sense;
   /** A name nothing else is called: needs no sense decision. */
   distinctive: boolean;
@@ -386,6 +403,8 @@ interface FoundRun {
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Mentions of RLS itself that make a whole page about it, wherever its everyday words stand. */
 const RLS_PAGE_SIGNALS = 3;
+/** Mentions of RLS that make a section about it (a heading naming RLS does on its own). */
+const RLS_SECTION_SIGNALS = 2;
 
 /**
  * `no-candidate`: no alias on the page; `nothing-to-annotate`: only everyday words on a page

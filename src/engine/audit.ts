@@ -2,6 +2,7 @@
  * The command-line auditor's engine half: annotate a parsed page and describe every mention
  * with where it stands, using exactly the code the extension runs.
  */
+import { toMatchIndex } from '../dataset/match-index';
 import type { Dataset, Verdict } from '../dataset/schema';
 import { Annotator, type Analyzer, type PageFindings } from './annotator';
 import { tidy } from '../dataset/words';
@@ -60,7 +61,7 @@ export interface AuditReport extends Omit<PageReport, 'mentions'> {
  * on demand; the auditor passes it in), and reports every mention, claim and dose.
  */
 export function auditDocument(doc: Document, dataset: Dataset, url: string, analyzer?: Analyzer): AuditReport {
-  const annotator = new Annotator(doc, dataset, { visibility: 'markup' });
+  const annotator = new Annotator(doc, toMatchIndex(dataset), { visibility: 'markup' });
   annotator.scan();
   const findings: PageFindings | undefined = analyzer ? (annotator.analyze(analyzer), annotator.findings) : undefined;
   const report = buildReport({

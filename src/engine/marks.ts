@@ -23,6 +23,8 @@ export interface MentionMark extends MarkBase {
   entryId: string;
   /** The mention's text as written on the page. */
   text: string;
+  /** Set when the page's word is a misspelling we read as this name ("ropinerol" as ropinirole). */
+  readAs?: string;
 }
 
 export interface ClaimMark extends MarkBase {

@@ -61,7 +61,10 @@ export function mountPageUi(options: PageUiOptions): PageUi {
       return claim && element.localName === CLAIM_TAG ? { kind: 'claim', claim, finding: { ...mark.finding, markId: mark.markId } } : undefined;
     }
     const entry = entries.get(mark.entryId);
-    return entry ? { kind: 'mention', entry, found: findingsForMention(findings, mark.markId), claims } : undefined;
+    if (!entry) return undefined;
+    const subject: TooltipSubject = { kind: 'mention', entry, found: findingsForMention(findings, mark.markId), claims };
+    if (mark.readAs) subject.misspelled = mark.text;
+    return subject;
   };
 
   const host = createTooltipHost(doc);

@@ -12,7 +12,14 @@ import { CERTAINTY_LABELS, CLAIM_VERDICT_LOOKS, VERDICT_LOOKS, type VerdictLook 
 
 /** What a tooltip describes. */
 export type TooltipSubject =
-  | { kind: 'mention'; entry: Entry; found: MentionFindings; claims: ReadonlyMap<string, Claim> }
+  | {
+      kind: 'mention';
+      entry: Entry;
+      found: MentionFindings;
+      claims: ReadonlyMap<string, Claim>;
+      /** The page's word, when it is a misspelling read as this entry's name. */
+      misspelled?: string;
+    }
   | { kind: 'claim'; claim: Claim; finding: PageFindings['claims'][number] };
 
 export interface TooltipProps {
@@ -38,11 +45,12 @@ function EntryCard({
   references: ReadonlyMap<string, Reference>;
   datasetVersion: string;
 }) {
-  const { entry, found, claims } = subject;
+  const { entry, found, claims, misspelled } = subject;
   const look = VERDICT_LOOKS[entry.verdict];
   return (
     <div class={`card tone-${look.tone}`} data-entry={entry.id}>
       <p class="name">{entry.name}</p>
+      {misspelled ? <p class="read-as">“{misspelled}” read as {entry.name}</p> : null}
       <Verdict look={look} scope={entry.verdictFor} />
       <p class="source">
         {entry.verdictSource}
