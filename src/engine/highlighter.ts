@@ -38,6 +38,9 @@ export class Highlighter {
       const to = Math.min(end, nodeEnd) - nodeStart;
       // Whitespace between inline elements stays outside: an element there could land in a <tr>.
       if (!segment.node.data.slice(from, to).trim()) continue;
+      // An inline flex or grid container's text: any element there, even one standing in for
+      // its anonymous item, would add line breaks to the page's innerText. Left unmarked.
+      if (itemContainerDisplay(segment.node.parentElement)?.startsWith('inline-')) continue;
       created.unshift(this.wrapText(segment.node, from, to, target, markId));
     }
     return created;
@@ -132,7 +135,7 @@ export class Highlighter {
       this.recordSplit(head, piece);
     }
     const doc = piece.ownerDocument;
-    if (isItemContainer(piece.parentElement)) this.wrapTextItem(piece);
+    if (itemContainerDisplay(piece.parentElement)) this.wrapTextItem(piece);
     const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
     if (target.kind === 'mention') {
       element.setAttribute(ENTRY_ATTR, target.entryId);
@@ -187,11 +190,12 @@ function unwrap(element: Element): void {
 
 const ITEM_CONTAINER_DISPLAYS = new Set(['flex', 'inline-flex', 'grid', 'inline-grid']);
 
-/** A flex or grid container: its direct text is laid out as anonymous items. */
-function isItemContainer(element: Element | null): boolean {
+/** The display of a flex or grid container (its direct text is laid out as anonymous items), else null. */
+function itemContainerDisplay(element: Element | null): string | null {
   const view = element?.ownerDocument.defaultView;
-  if (!element || !view || typeof view.getComputedStyle !== 'function') return false;
-  return ITEM_CONTAINER_DISPLAYS.has(view.getComputedStyle(element).display);
+  if (!element || !view || typeof view.getComputedStyle !== 'function') return null;
+  const display = view.getComputedStyle(element).display;
+  return ITEM_CONTAINER_DISPLAYS.has(display) ? display : null;
 }
 
 /** Text and comments share one anonymous item; any element starts another. */
