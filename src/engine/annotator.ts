@@ -59,6 +59,8 @@ export class Annotator {
   /** What the page is about, as far as the scans so far tell (decided anew until it is health). */
   private topic: PageTopic | null = null;
   private readonly evidence = { distinctive: 0, healthSense: 0, otherSense: 0, rlsSignals: 0 };
+  /** Text already weighed for the topic (by its first node), so a rescan adds no evidence twice. */
+  private weighed = new WeakSet<Text>();
   /** Per lower-cased alias: whether an occurrence of it needs a sense decision. */
   private readonly ambiguousAliases = new Map<string, boolean>();
   /** How the latest scan's pre-scan decided (the benchmark and the report read it). */
@@ -127,6 +129,7 @@ export class Annotator {
   resetPageContext(): void {
     this.topic = null;
     Object.assign(this.evidence, { distinctive: 0, healthSense: 0, otherSense: 0, rlsSignals: 0 });
+    this.weighed = new WeakSet();
   }
 
   /** Drops marks (and what was found about them) whose elements the page has removed. */
@@ -363,7 +366,10 @@ export class Annotator {
    */
   private decideTopic(found: FoundRun[], text: string): void {
     const evidence = this.evidence;
-    for (const { matches } of found) {
+    for (const { run, matches } of found) {
+      const first = run.segments[0]?.node;
+      if (!first || this.weighed.has(first)) continue;
+      this.weighed.add(first);
       for (const match of matches) {
         if (match.distinctive) evidence.distinctive++;
         else if (match.sense === 'health') evidence.healthSense++;

@@ -117,6 +117,31 @@ describe('Annotator', () => {
     expect(doc.querySelector('textarea')!.value).toBe('magnesium');
   });
 
+  it('marks nothing on a page not about human health, however often it is scanned', () => {
+    const doc = page(
+      '<main><p>The RLS trim adds magnesium alloy wheels, heated seats and a massage function.</p>' +
+        '<p>Its engine makes 250 horsepower; we drank coffee at the dealer.</p></main>',
+      'Road test: the Carrow Vista RLS',
+    );
+    const { annotator, found } = annotate(doc);
+    expect(found).toEqual([]);
+    expect(annotator.scan()).toEqual([]);
+    expect(annotator.scan()).toEqual([]);
+    expect(annotator.pageRelevant).toBe(false);
+  });
+
+  it('marks an ambiguous word only in its health sense on a health page', () => {
+    const doc = page(
+      '<main><p>My doctor suggested 200 mg of magnesium at bedtime for my restless legs syndrome.</p>' +
+        '<p>Unrelated aside: magnesium burns with a bright white flame in the chemistry lab experiment.</p></main>',
+    );
+    const { found } = annotate(doc);
+    expect(found).toEqual([
+      ['oral-magnesium', 'magnesium'],
+      ['restless-legs-syndrome', 'restless legs syndrome'],
+    ]);
+  });
+
   it('restores an equal DOM when cleared, and never double-wraps', () => {
     const html = '<article><p>Magnesium <i>citrate</i> for restless <em>legs</em> syndrome; ask about ropinirole and RLS.</p><p>RLS.</p></article>';
     const doc = page(html);
