@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toMatchIndex, type FuzzyGuard } from '../src/dataset/match-index';
 import { parseDataset } from '../src/dataset/schema';
-import { allowedEdits, boundedDistance, fuzzyNames } from '../src/engine/fuzzy';
+import { allowedEdits, boundedDistance, fuzzyNames, KEPT_PREFIX } from '../src/engine/fuzzy';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'src/dataset/generated/fuzzy-guard.json');
@@ -27,7 +27,7 @@ for (const word of english) {
   if (word.length < 6) continue;
   const lower = word.toLowerCase();
   for (const name of names) {
-    if (name === lower || name.slice(0, 2) !== lower.slice(0, 2)) continue;
+    if (name === lower || name.slice(0, KEPT_PREFIX) !== lower.slice(0, KEPT_PREFIX)) continue;
     const max = allowedEdits(name.length);
     if (boundedDistance(lower, name, max) <= max) near.add(lower);
   }

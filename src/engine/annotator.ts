@@ -12,7 +12,7 @@ import { FuzzyMatcher } from './fuzzy';
 import { Highlighter } from './highlighter';
 import { MarkSet, type ClaimMark, type MentionMark } from './marks';
 import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
-import { isAboutHealth, RLS_NAMED, senseOfSentence, sentenceAround, type Sense } from './senses';
+import { countCues, isAboutHealth, RLS_NAMED, senseOf, sentenceAround, type SentenceCues, type Sense } from './senses';
 import { runAtOnce, runSliced, type EditGuard, type SliceClock, type SlicedResult } from './slices';
 import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
@@ -54,7 +54,7 @@ export class Annotator {
   private readonly entries: Map<string, MatchEntry>;
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
-  private readonly highlighter = new Highlighter();
+  private readonly highlighter: Highlighter;
   private readonly guard: EditGuard;
   /** What the page is about, as far as the scans so far tell (decided anew until it is health). */
   private topic: PageTopic | null = null;
@@ -72,6 +72,7 @@ export class Annotator {
     private readonly options: AnnotatorOptions,
   ) {
     this.matcher = compileMatcher(dataset);
+    this.highlighter = new Highlighter({ layout: options.visibility === 'layout' });
     this.fuzzy = dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null;
     this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
     for (const entry of dataset.entries) {
@@ -189,10 +190,10 @@ export class Annotator {
       const exact = this.matcher.find(run.text);
       const fuzzy = this.fuzzy?.find(run.text, exact) ?? [];
       const all: AliasMatch[] = fuzzy.length > 0 ? [...exact, ...fuzzy].sort((a, b) => a.start - b.start) : exact;
-      const matches = all
-        .filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible))
-        .map((m, _, visible) => this.judge(m, run, visible));
+      const visible = all.filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible));
+      const matches = visible.length > 0 ? this.judgeRun(run, visible) : [];
       if (matches.length > 0) {
+        this.highlighter.noteContainers(run);
         found.push({ run, matches, section, length: run.segments.map((s) => s.node.data.length) });
         const signals = matches.filter((m) => this.signalsRls(m)).length;
         if (signals > 0) rlsSignals.set(section, (rlsSignals.get(section) ?? 0) + (heading ? RLS_SECTION_SIGNALS : signals));
@@ -329,16 +330,30 @@ export class Annotator {
     });
   }
 
-  /** A match with the sense its sentence gives it (only ambiguous words are judged). */
-  private judge(match: AliasMatch & { readAs?: string }, run: TextRun, runMatches: AliasMatch[]): JudgedMatch {
-    if (!this.isAmbiguous(match)) return { ...match, sense: 'health', distinctive: true };
-    const sentence = sentenceAround(run.text, match.start, match.end);
-    // Only names nothing else is called confirm a sense: "wine" and "coffee" do not vouch for each other.
-    const others = runMatches.filter(
-      (m) => m.entryId !== match.entryId && m.start >= sentence.start && m.end <= sentence.end && !this.isAmbiguous(m),
-    ).length;
-    const sense = senseOfSentence(run.text.slice(sentence.start, sentence.end), match.text, others);
-    return { ...match, sense, distinctive: false };
+  /**
+   * The run's matches with the sense their sentences give them. Only ambiguous words are
+   * judged, and each sentence's vocabulary is counted once however many words it holds.
+   */
+  private judgeRun(run: TextRun, matches: Array<AliasMatch & { readAs?: string }>): JudgedMatch[] {
+    const ambiguous = matches.map((m) => this.isAmbiguous(m));
+    if (!ambiguous.includes(true)) return matches.map((m) => ({ ...m, sense: 'health', distinctive: true }));
+    const sentences = new Map<number, { end: number; cues: SentenceCues }>();
+    return matches.map((match, i) => {
+      if (!ambiguous[i]) return { ...match, sense: 'health', distinctive: true };
+      const { start, end } = sentenceAround(run.text, match.start, match.end);
+      let sentence = sentences.get(start);
+      if (!sentence) {
+        sentence = { end, cues: countCues(run.text.slice(start, end)) };
+        sentences.set(start, sentence);
+      }
+      // Only names nothing else is called confirm a sense: "wine" and "coffee" do not vouch for each other.
+      let confirming = 0;
+      for (let j = 0; j < matches.length; j++) {
+        const other = matches[j]!;
+        if (!ambiguous[j] && other.entryId !== match.entryId && other.start >= start && other.end <= end) confirming++;
+      }
+      return { ...match, sense: senseOf(sentence.cues, match.text, confirming), distinctive: false };
+    });
   }
 
   /** Whether a match needs a sense decision: a context word, an acronym, an element's name. */

@@ -18,6 +18,23 @@ export class Highlighter {
    */
   private readonly chains = new Map<Text, Text[]>();
   private readonly elements = new Set<Element>();
+  /**
+   * The display of the elements our text sits in, read before we wrap anything: reading styles
+   * between our DOM edits would make the browser recompute them once per mark.
+   */
+  private readonly displays = new WeakMap<Element, string | null>();
+
+  /** `layout`: the page is rendered (a browser), so flex and grid containers matter. */
+  constructor(private readonly options: { layout: boolean } = { layout: false }) {}
+
+  /** Reads, while the page is untouched by us, how the run's containers lay out text. */
+  noteContainers(run: TextRun): void {
+    if (!this.options.layout) return;
+    for (const { node } of run.segments) {
+      const parent = node.parentElement;
+      if (parent && !this.displays.has(parent)) this.displays.set(parent, itemContainerDisplay(parent));
+    }
+  }
 
   /**
    * Wraps run.text[start, end) and returns the mark's elements in document order (one per
@@ -40,7 +57,7 @@ export class Highlighter {
       if (!segment.node.data.slice(from, to).trim()) continue;
       // An inline flex or grid container's text: any element there, even one standing in for
       // its anonymous item, would add line breaks to the page's innerText. Left unmarked.
-      if (itemContainerDisplay(segment.node.parentElement)?.startsWith('inline-')) continue;
+      if (this.containerDisplay(segment.node.parentElement)?.startsWith('inline-')) continue;
       created.unshift(this.wrapText(segment.node, from, to, target, markId));
     }
     return created;
@@ -135,7 +152,7 @@ export class Highlighter {
       this.recordSplit(head, piece);
     }
     const doc = piece.ownerDocument;
-    if (itemContainerDisplay(piece.parentElement)) this.wrapTextItem(piece);
+    if (this.containerDisplay(piece.parentElement)) this.wrapTextItem(piece);
     const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
     if (target.kind === 'mention') {
       element.setAttribute(ENTRY_ATTR, target.entryId);
@@ -167,6 +184,17 @@ export class Highlighter {
       next = after;
     }
     this.elements.add(item);
+  }
+
+  /** The display of a flex or grid container holding our text, else null (remembered, see noteContainers). */
+  private containerDisplay(element: Element | null): string | null {
+    if (!this.options.layout || !element || this.elements.has(element)) return null;
+    let display = this.displays.get(element);
+    if (display === undefined) {
+      display = itemContainerDisplay(element);
+      this.displays.set(element, display);
+    }
+    return display;
   }
 
   /** `tail` was split off the end of `source`: it follows source in source's chain. */

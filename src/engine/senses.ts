@@ -42,18 +42,32 @@ export function sentenceAround(text: string, start: number, end: number): { star
   return { start: sentenceStart, end: sentenceEnd };
 }
 
+/** How many health words and how many other-world words a sentence holds. */
+export interface SentenceCues {
+  health: number;
+  other: number;
+}
+
+export function countCues(sentence: string): SentenceCues {
+  return { health: countMatches(sentence, HEALTH_CUES), other: countMatches(sentence, OTHER_CUES) };
+}
+
 /**
- * The sense a sentence gives the word in it (the word itself removed): `other` when the other
- * worlds' words outnumber health words, `health` when health words are there, else `neutral`
- * (a heading, a bare list item: the page decides). `otherMentions` counts the dataset's other
- * terms in the sentence: "magnesium for my RLS" confirms both.
+ * The sense a sentence gives the word in it (the word's own cue words discounted): `other` when
+ * the other worlds' words outnumber health words, `health` when health words are there, else
+ * `neutral` (a heading, a bare list item: the page decides). `confirming` counts the dataset's
+ * distinctive names in the sentence: "magnesium for my ropinirole side effects" confirms it.
  */
-export function senseOfSentence(sentence: string, word: string, otherMentions = 0): Sense {
-  const rest = sentence.split(word).join(' ');
-  const health = countMatches(rest, HEALTH_CUES) + otherMentions;
-  const other = countMatches(rest, OTHER_CUES);
+export function senseOf(cues: SentenceCues, word: string, confirming = 0): Sense {
+  const health = cues.health - countMatches(word, HEALTH_CUES) + confirming;
+  const other = cues.other - countMatches(word, OTHER_CUES);
   if (other > health) return 'other';
   return health > 0 ? 'health' : 'neutral';
+}
+
+/** The sense of one sentence, counted on the spot (see senseOf). */
+export function senseOfSentence(sentence: string, word: string, confirming = 0): Sense {
+  return senseOf(countCues(sentence), word, confirming);
 }
 
 export function countMatches(text: string, pattern: RegExp): number {
