@@ -50,7 +50,8 @@ export class Annotator {
   readonly marks = new MarkSet();
   readonly findings: PageFindings = emptyFindings();
   private readonly matcher: Matcher;
-  private readonly fuzzy: FuzzyMatcher | null;
+  /** Built on the first page that is read in full: most pages never need them. */
+  private walkTables: WalkTables | null = null;
   private readonly entries: Map<string, MatchEntry>;
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
@@ -61,26 +62,17 @@ export class Annotator {
   private readonly evidence = { distinctive: 0, healthSense: 0, otherSense: 0, rlsSignals: 0 };
   /** Text already weighed for the topic (by its first node), so a rescan adds no evidence twice. */
   private weighed = new WeakSet<Text>();
-  /** Per lower-cased alias: whether an occurrence of it needs a sense decision. */
-  private readonly ambiguousAliases = new Map<string, boolean>();
   /** How the latest scan's pre-scan decided (the benchmark and the report read it). */
   lastPreScan: PreScan | null = null;
 
   constructor(
     private readonly doc: Document,
-    dataset: Pick<MatchIndex, 'entries' | 'disambiguations' | 'fuzzyGuard'> & { tables?: MatcherTables },
+    private readonly dataset: Pick<MatchIndex, 'entries' | 'disambiguations' | 'fuzzyGuard'> & { tables?: MatcherTables },
     private readonly options: AnnotatorOptions,
   ) {
     this.matcher = compileMatcher(dataset);
     this.highlighter = new Highlighter({ layout: options.visibility === 'layout' });
-    this.fuzzy = dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null;
     this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
-    for (const entry of dataset.entries) {
-      for (const alias of entry.aliases) {
-        const key = `${entry.id}\u0000${aliasKey(alias.text)}`;
-        this.ambiguousAliases.set(key, alias.caseSensitive === true || alias.otherSenses === true);
-      }
-    }
     this.guard = options.editGuard ?? ((edit) => edit());
   }
 
@@ -188,7 +180,7 @@ export class Annotator {
       const heading = HEADING_TAGS.has(run.block.tagName);
       if (heading) section++;
       const exact = this.matcher.find(run.text);
-      const fuzzy = this.fuzzy?.find(run.text, exact) ?? [];
+      const fuzzy = this.tables.fuzzy?.find(run.text, exact) ?? [];
       const all: AliasMatch[] = fuzzy.length > 0 ? [...exact, ...fuzzy].sort((a, b) => a.start - b.start) : exact;
       const visible = all.filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible));
       const matches = visible.length > 0 ? this.judgeRun(run, visible) : [];
@@ -356,6 +348,10 @@ export class Annotator {
     });
   }
 
+  private get tables(): WalkTables {
+    return (this.walkTables ??= buildWalkTables(this.dataset));
+  }
+
   /** Whether a match needs a sense decision: a context word, an acronym, an element's name. */
   private isAmbiguous(match: AliasMatch & { readAs?: string }): boolean {
     // A misspelling read as a name proves nothing about the page: its sentence must.
@@ -363,8 +359,8 @@ export class Annotator {
     if (this.entries.get(match.entryId)?.match.scope !== 'always') return true;
     const key = aliasKey(match.text);
     return (
-      this.ambiguousAliases.get(`${match.entryId}\u0000${key}`) ??
-      this.ambiguousAliases.get(`${match.entryId}\u0000${key.replace(/(?:['\u2019]s|e?s)$/, '')}`) ??
+      this.tables.ambiguous.get(`${match.entryId}\u0000${key}`) ??
+      this.tables.ambiguous.get(`${match.entryId}\u0000${key.replace(/(?:['\u2019]s|e?s)$/, '')}`) ??
       false
     );
   }
@@ -397,6 +393,22 @@ export class Annotator {
     const aboutRls = health && (this.topic?.aboutRls || evidence.rlsSignals >= RLS_PAGE_SIGNALS || RLS_NAMED.test(title));
     this.topic = { health, aboutRls };
   }
+}
+
+interface WalkTables {
+  /** Per entry and alias key: whether an occurrence of it needs a sense decision. */
+  ambiguous: Map<string, boolean>;
+  fuzzy: FuzzyMatcher | null;
+}
+
+function buildWalkTables(dataset: Pick<MatchIndex, 'entries' | 'fuzzyGuard'>): WalkTables {
+  const ambiguous = new Map<string, boolean>();
+  for (const entry of dataset.entries) {
+    for (const alias of entry.aliases) {
+      ambiguous.set(`${entry.id}\u0000${aliasKey(alias.text)}`, alias.caseSensitive === true || alias.otherSenses === true);
+    }
+  }
+  return { ambiguous, fuzzy: dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null };
 }
 
 /** What a page is about: human health at all, and RLS itself. */
