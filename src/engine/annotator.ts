@@ -357,12 +357,17 @@ export class Annotator {
     // A misspelling read as a name proves nothing about the page: its sentence must.
     if (match.readAs) return true;
     if (this.entries.get(match.entryId)?.match.scope !== 'always') return true;
+    // Pages repeat their words: each spelling is looked up once.
+    const seen = `${match.entryId}\u0000${match.text}`;
+    const known = this.tables.seen.get(seen);
+    if (known !== undefined) return known;
     const key = aliasKey(match.text);
-    return (
+    const ambiguous =
       this.tables.ambiguous.get(`${match.entryId}\u0000${key}`) ??
       this.tables.ambiguous.get(`${match.entryId}\u0000${key.replace(/(?:['\u2019]s|e?s)$/, '')}`) ??
-      false
-    );
+      false;
+    this.tables.seen.set(seen, ambiguous);
+    return ambiguous;
   }
 
   /** A mention of RLS itself (not an everyday word that stands for it), in its health sense. */
@@ -398,6 +403,8 @@ export class Annotator {
 interface WalkTables {
   /** Per entry and alias key: whether an occurrence of it needs a sense decision. */
   ambiguous: Map<string, boolean>;
+  /** The same, per spelling as found on pages. */
+  seen: Map<string, boolean>;
   fuzzy: FuzzyMatcher | null;
 }
 
@@ -408,7 +415,7 @@ function buildWalkTables(dataset: Pick<MatchIndex, 'entries' | 'fuzzyGuard'>): W
       ambiguous.set(`${entry.id}\u0000${aliasKey(alias.text)}`, alias.caseSensitive === true || alias.otherSenses === true);
     }
   }
-  return { ambiguous, fuzzy: dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null };
+  return { ambiguous, seen: new Map(), fuzzy: dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null };
 }
 
 /** What a page is about: human health at all, and RLS itself. */

@@ -72,7 +72,7 @@ export interface RelevanceInput {
  */
 export function isHealthRelevant({ strongMentions, title, text }: RelevanceInput): boolean {
   if (strongMentions > 0) return true;
-  if ((title.match(HEALTH_WORDS) ?? []).length > 0) return true;
-  const hits = (text.match(HEALTH_WORDS) ?? []).length;
+  if (HEALTH_WORDS.count(title) > 0) return true;
+  const hits = HEALTH_WORDS.count(text);
   return hits >= 5 && hits / Math.max(text.length, 1) >= 2 / 1000;
 }

@@ -25,8 +25,7 @@ const MIN_LENGTH = 6;
 export const KEPT_PREFIX = 3;
 const LONG_NAME = 9;
 const FUZZY_KINDS = new Set(['drug', 'supplement', 'aggravator']);
-// Names are ASCII: an ASCII scan is several times cheaper than a Unicode one.
-const WORD = /[a-z]{6,24}/gi;
+const MAX_LENGTH = 24;
 const LETTER = /\p{L}/u;
 
 /** How many edits a name of this length allows. */
@@ -68,8 +67,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
 }
 
 export class FuzzyMatcher {
-  /** Targets by their first letters: most page words find no bucket at all. */
-  private readonly byPrefix = new Map<string, Target[]>();
+  /** Targets by their first letters (as a number: no string per page word): most words find none. */
+  private readonly byPrefix = new Map<number, Target[]>();
   private readonly englishNear: ReadonlySet<string>;
 
   constructor(entries: readonly MatchEntry[], guard: FuzzyGuard) {
@@ -77,7 +76,7 @@ export class FuzzyMatcher {
     this.englishNear = new Set(guard.englishNear);
     for (const { name, entryId } of fuzzyNames(entries)) {
       if (!guarded.has(name)) continue;
-      const prefix = name.slice(0, KEPT_PREFIX);
+      const prefix = prefixKey(name, 0);
       const bucket = this.byPrefix.get(prefix) ?? [];
       bucket.push({ name, entryId });
       this.byPrefix.set(prefix, bucket);
@@ -88,18 +87,26 @@ export class FuzzyMatcher {
   find(text: string, taken: readonly AliasMatch[]): FuzzyMatch[] {
     if (this.byPrefix.size === 0) return [];
     const found: FuzzyMatch[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // Whole words only: "ropinerol" inside a longer token is something else.
-      if ((start > 0 && LETTER.test(text[start - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
-      const word = m[0].toLowerCase();
-      const bucket = this.byPrefix.get(word.slice(0, KEPT_PREFIX));
-      if (!bucket || this.englishNear.has(word)) continue;
-      if (taken.some((t) => t.start < end && start < t.end)) continue;
-      const target = closest(word, bucket);
-      if (target) found.push({ start, end, entryId: target.entryId, text: m[0], readAs: target.name });
+    // A character loop over ASCII words (the names are ASCII): no string is made for a word
+    // unless its first letters are a name's.
+    for (let start = 0; start < text.length; ) {
+      if (!isAsciiLetter(text.charCodeAt(start))) {
+        start++;
+        continue;
+      }
+      let end = start + 1;
+      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+      const length = end - start;
+      const bucket = length >= MIN_LENGTH && length <= MAX_LENGTH ? this.byPrefix.get(prefixKey(text, start)) : undefined;
+      // Whole words only: "ropinerol" glued to an accented letter is something else.
+      if (bucket && !(start > 0 && LETTER.test(text[start - 1]!)) && !(end < text.length && LETTER.test(text[end]!))) {
+        const word = text.slice(start, end).toLowerCase();
+        if (!this.englishNear.has(word) && !taken.some((t) => t.start < end && start < t.end)) {
+          const target = closest(word, bucket);
+          if (target) found.push({ start, end, entryId: target.entryId, text: text.slice(start, end), readAs: target.name });
+        }
+      }
+      start = end;
     }
     return found;
   }
@@ -118,4 +125,15 @@ function closest(word: string, bucket: readonly Target[]): Target | undefined {
     }
   }
   return best;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** The first KEPT_PREFIX letters from `at`, lower-cased, as one number. */
+function prefixKey(text: string, at: number): number {
+  let key = 0;
+  for (let i = 0; i < KEPT_PREFIX; i++) key = key * 128 + (text.charCodeAt(at + i) | 32);
+  return key;
 }

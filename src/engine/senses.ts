@@ -6,22 +6,56 @@
  * turned out to mean and by its title and text.
  */
 
+import { Vocabulary } from './vocabulary';
+
 export type Sense = 'health' | 'other' | 'neutral';
 
 /**
  * Words that put a sentence in human health: doses and forms, the body and its symptoms, care
  * and its people, nutrition. Broad on purpose: they only ever confirm an ambiguous word.
  */
-export const HEALTH_CUES =
-  /\b(?:mg|mcg|µg|milligrams?|micrograms?|iu|doses?|dosage|dosing|supplement\w*|deficien\w*|tablets?|pills?|capsules?|gumm(?:y|ies)|softgels?|symptoms?|sleep\w*|insomnia|bedtime|legs?|limbs?|calf|calves|cramp\w*|muscles?|nerves?|twitch\w*|tingl\w*|crawl\w*|itch\w*|urges?|restless(?:ness)?|doctors?|physicians?|neurolog\w*|nurses?|pharmacists?|clinic\w*|prescri\w*|medications?|medicines?|meds|drugs?|treat\w*|therap\w*|patients?|blood|serum|ferritin|ana?emi\w*|absor\w*|glycinate|bisglycinate|citrate|threonate|malate|taurate|diet\w*|nutri\w*|intake|health\w*|pregnan\w*|trials?|stud(?:y|ies)|side[\s-]effects?|rls|willis|ekbom|dialysis|kidneys?|migraines?|headaches?|pain\w*|relief|reliev\w*|sooth\w*|vitamins?|minerals?|electrolytes?|hydrat\w*|wellness|anxiety|symptom\w*|body|bodies|infusions?|injections?)\b/gi;
+export const HEALTH_CUES = new Vocabulary({
+  words: words(`mg mcg µg milligram microgram iu dose dosage dosing tablet pill capsule gummy gummies softgel
+    insomnia bedtime leg limb calf calves muscle nerve urge restless restlessness doctor physician nurse
+    pharmacist medication medicine meds drug patient blood serum ferritin glycinate bisglycinate citrate
+    threonate malate taurate intake trial study studies rls willis ekbom dialysis kidney migraine headache
+    relief vitamin mineral electrolyte wellness anxiety body bodies infusion injection`),
+  stems: words(`supplement deficien symptom sleep cramp twitch tingl crawl itch neurolog clinic prescri treat
+    therap anemi anaemi absor diet nutri health pregnan pain reliev sooth hydrat`),
+  pairs: ['side effect', 'side effects'],
+});
 
 /**
  * Words of the other worlds our words live in: vehicles, metals and industry, the chemistry
  * lab, batteries and devices, the kitchen and the bar, the garden, sport, software, screen
  * heroes, clothes and the household, the city. Any one sentence rarely mixes them with health.
  */
-export const OTHER_CUES =
-  /\b(?:cars?|sedans?|hatchbacks?|suvs?|trucks?|vehicles?|engines?|horsepower|bhp|torque|mpg|mph|trims?|chassis|dashboards?|wheels?|rims?|tyres?|tires?|gearbox|transmission|dealers?|dealerships?|alloys?|ribbons?|ores?|mines?|mining|smelt\w*|steel|alumini?um|titanium|metals?|metallic|foundry|weld\w*|anodes?|cathodes?|castings?|industrial|flames?|burns?|burned|burning|combust\w*|reacts?|reacted|reacting|reactions?|reactive|beakers?|test[\s-]tubes?|bunsen|equations?|oxidi[sz]\w*|precipitates?|periodic|atomic|atoms?|electrons?|ions|molecules?|laborator(?:y|ies)|chemistry|batter(?:y|ies)|lithium-ion|li-ion|chargers?|charging|laptops?|smartphones?|phones?|mah|volts?|voltage|gadgets?|pans?|skillets?|cookware|stoves?|ovens?|bake[sd]?|baking|recipes?|seasoning|griddles?|flour|dough|cocktails?|gin|vodka|rum|mixers?|bartenders?|garnish\w*|soil|gardens?|gardening|plants?|tomato(?:es)?|roses?|lawns?|compost|fertili[sz]\w*|seedlings?|foliage|potting|chlorophyll|photosynthesis|allotments?|watering|mulch\w*|prun\w*|greenhouses?|golf\w*|fairways?|putters?|wedges?|drivers?|shafts?|clubs?|tee|caddies?|tournaments?|tour|birdies?|bogeys?|code|coding|config\w*|flags?|repositor(?:y|ies)|commits?|api|sdk|functions?|modules?|builds?|releases?|deploy\w*|servers?|databases?|github|npm|readme|films?|movies?|superheroes?|heroes?|marvel|comics?|actors?|sequels?|trailers?|franchises?|albums?|bands?|pants|leggings|fabrics?|laundry|wrinkles?|creases?|ironing|garments?|shirts?|chairs?|seats?|sofas?|furniture|appliances?|business\s+district|office\s+towers?|traffic|commut\w*|skyline|downtown|real\s+estate|zoning)\b/gi;
+export const OTHER_CUES = new Vocabulary({
+  words: words(`car sedan hatchback suv truck vehicle engine horsepower bhp torque mpg mph trim chassis
+    dashboard wheel rim tyre tire gearbox transmission dealer dealership
+    alloy ribbon ore mining steel aluminium aluminum titanium metal metallic foundry anode cathode
+    casting industrial
+    flame burn burned burning react reacted reacting reaction reactive beaker bunsen equation precipitate
+    periodic atomic atom electron ions molecule laboratory laboratories chemistry
+    battery batteries charger charging laptop smartphone phone mah volt voltage gadget
+    pan skillet cookware stove oven bake baked baking recipe seasoning griddle flour dough
+    cocktail gin vodka rum mixer bartender
+    soil garden gardening tomato roses lawn compost seedling foliage potting chlorophyll
+    photosynthesis allotment watering greenhouse
+    fairway putter wedge driver shaft club tee caddie caddies tournament tour birdie bogey
+    code coding flag repository repositories commit api sdk server
+    database github npm readme
+    film movie superhero hero heroes marvel comic actor sequel trailer franchise album
+    pants leggings fabric laundry wrinkle crease ironing garment shirt chair seat sofa furniture appliance
+    traffic skyline downtown zoning`),
+  stems: words('smelt weld combust oxidis oxidiz fertilis fertiliz garnish golf config deploy commut mulch prun'),
+  pairs: ['test tube', 'business district', 'office tower', 'office towers', 'real estate', 'lithium ion', 'li ion'],
+});
+
+/** A list written as words separated by white space. */
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
 
 /** Sentence ends: . ! ? followed by a space, not a decimal point ("0.25 mg"). */
 const SENTENCE_END = /[.!?]+(?=\s|$)/g;
@@ -49,7 +83,8 @@ export interface SentenceCues {
 }
 
 export function countCues(sentence: string): SentenceCues {
-  return { health: countMatches(sentence, HEALTH_CUES), other: countMatches(sentence, OTHER_CUES) };
+  const [health, other] = Vocabulary.tally(sentence, [HEALTH_CUES, OTHER_CUES]);
+  return { health: health!, other: other! };
 }
 
 /**
@@ -59,8 +94,8 @@ export function countCues(sentence: string): SentenceCues {
  * distinctive names in the sentence: "magnesium for my ropinirole side effects" confirms it.
  */
 export function senseOf(cues: SentenceCues, word: string, confirming = 0): Sense {
-  const health = cues.health - countMatches(word, HEALTH_CUES) + confirming;
-  const other = cues.other - countMatches(word, OTHER_CUES);
+  const health = cues.health - HEALTH_CUES.count(word) + confirming;
+  const other = cues.other - OTHER_CUES.count(word);
   if (other > health) return 'other';
   return health > 0 ? 'health' : 'neutral';
 }
@@ -70,16 +105,14 @@ export function senseOfSentence(sentence: string, word: string, confirming = 0):
   return senseOf(countCues(sentence), word, confirming);
 }
 
-export function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text)) count++;
-  return count;
-}
 
 /** Words that mark a page as being about health, beyond our own dataset's terms. */
-export const HEALTH_WORDS =
-  /\b(?:health|medical|medicine|doctor|physician|clinic(?:al)?|patients?|symptoms?|treatments?|therapy|disease|disorder|syndrome|diagnos\w*|supplements?|deficiency|dose|dosage|sleep|insomnia|nutrition|vitamins?|minerals?|neurolog\w*|pregnan\w*|anemia|anaemia|ferritin)\b/gi;
+export const HEALTH_WORDS = new Vocabulary({
+  words: words(`health medical medicine doctor physician clinic clinical patient symptom treatment therapy
+    disease disorder syndrome supplement deficiency dose dosage sleep insomnia nutrition vitamin mineral
+    anemia anaemia ferritin`),
+  stems: words('diagnos neurolog pregnan'),
+});
 
 /** RLS by its names, in a title or heading. */
 export const RLS_NAMED = /restless[\s-]+legs?|\bRLS\b|willis[\s-]+ekbom/i;
@@ -105,15 +138,17 @@ export interface TopicEvidence {
  */
 export function isAboutHealth({ distinctive, healthSense, otherSense, title, text }: TopicEvidence): boolean {
   let mentions = 3 * distinctive + healthSense;
-  if (countMatches(title, HEALTH_WORDS) > 0 || RLS_NAMED.test(title)) mentions += 2;
-  const hits = countMatches(text, HEALTH_WORDS);
-  if (hits >= 5 && hits / Math.max(text.length, 1) >= 2 / 1000) mentions += 2;
+  if (HEALTH_WORDS.count(title) > 0 || RLS_NAMED.test(title)) mentions += 2;
+  // Many health mentions and none in another sense settle it without reading the page again.
+  if (otherSense === 0 && mentions >= SETTLED) return true;
+  const [hits, healthVocabulary, otherVocabulary] = Vocabulary.tally(text, [HEALTH_WORDS, HEALTH_CUES, OTHER_CUES]);
+  if (hits! >= 5 && hits! / Math.max(text.length, 1) >= 2 / 1000) mentions += 2;
   if (mentions < 2) return false;
   // The page's whole vocabulary votes too. Body words ("legs", "relief", "pain") turn up in any
   // text, another world's words ("torque", "compost", "fairway") rarely do: those weigh more.
-  const healthVocabulary = countMatches(text, HEALTH_CUES);
-  const otherVocabulary = countMatches(text, OTHER_CUES);
-  return mentions + healthVocabulary > otherSense + OTHER_VOCABULARY_WEIGHT * otherVocabulary;
+  return mentions + healthVocabulary! > otherSense + OTHER_VOCABULARY_WEIGHT * otherVocabulary!;
 }
 
 const OTHER_VOCABULARY_WEIGHT = 1.5;
+/** Mention evidence (a distinctive name weighs 3) beyond which a page's vocabulary is not read. */
+const SETTLED = 12;
