@@ -70,9 +70,12 @@ export class FuzzyMatcher {
   /** Targets by their first letters (as a number: no string per page word): most words find none. */
   private readonly byPrefix = new Map<number, Target[]>();
   private readonly englishNear: ReadonlySet<string>;
+  /** Words of a fuzzy length that start like a name: a native scan finds them in one pass. */
+  private readonly candidates: RegExp | null = null;
 
   constructor(entries: readonly MatchEntry[], guard: FuzzyGuard) {
     const guarded = new Set(guard.names);
+    const starts = new Set<string>();
     this.englishNear = new Set(guard.englishNear);
     for (const { name, entryId } of fuzzyNames(entries)) {
       if (!guarded.has(name)) continue;
@@ -80,33 +83,33 @@ export class FuzzyMatcher {
       const bucket = this.byPrefix.get(prefix) ?? [];
       bucket.push({ name, entryId });
       this.byPrefix.set(prefix, bucket);
+      starts.add(name.slice(0, KEPT_PREFIX));
+    }
+    if (starts.size > 0) {
+      const rest = `[a-z]{${MIN_LENGTH - KEPT_PREFIX},${MAX_LENGTH - KEPT_PREFIX}}`;
+      this.candidates = new RegExp(`(?<![a-z])(?:${[...starts].join('|')})${rest}(?![a-z])`, 'gi');
     }
   }
 
-  /** Misspelled names in text, outside the exact matches already found there. */
+  /** Misspelled names in text, outside the exact matches (sorted by start) already found there. */
   find(text: string, taken: readonly AliasMatch[]): FuzzyMatch[] {
-    if (this.byPrefix.size === 0) return [];
+    const candidates = this.candidates;
+    if (!candidates) return [];
     const found: FuzzyMatch[] = [];
-    // A character loop over ASCII words (the names are ASCII): no string is made for a word
-    // unless its first letters are a name's.
-    for (let start = 0; start < text.length; ) {
-      if (!isAsciiLetter(text.charCodeAt(start))) {
-        start++;
-        continue;
-      }
-      let end = start + 1;
-      while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
-      const length = end - start;
-      const bucket = length >= MIN_LENGTH && length <= MAX_LENGTH ? this.byPrefix.get(prefixKey(text, start)) : undefined;
+    let next = 0;
+    candidates.lastIndex = 0;
+    for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
       // Whole words only: "ropinerol" glued to an accented letter is something else.
-      if (bucket && !(start > 0 && LETTER.test(text[start - 1]!)) && !(end < text.length && LETTER.test(text[end]!))) {
-        const word = text.slice(start, end).toLowerCase();
-        if (!this.englishNear.has(word) && !taken.some((t) => t.start < end && start < t.end)) {
-          const target = closest(word, bucket);
-          if (target) found.push({ start, end, entryId: target.entryId, text: text.slice(start, end), readAs: target.name });
-        }
-      }
-      start = end;
+      if ((start > 0 && LETTER.test(text[start - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
+      while (next < taken.length && taken[next]!.end <= start) next++;
+      if (next < taken.length && taken[next]!.start < end) continue; // an exact match is there
+      const word = m[0].toLowerCase();
+      const bucket = this.byPrefix.get(prefixKey(word, 0));
+      if (!bucket || this.englishNear.has(word)) continue;
+      const target = closest(word, bucket);
+      if (target) found.push({ start, end, entryId: target.entryId, text: m[0], readAs: target.name });
     }
     return found;
   }
@@ -125,10 +128,6 @@ function closest(word: string, bucket: readonly Target[]): Target | undefined {
     }
   }
   return best;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 /** The first KEPT_PREFIX letters from `at`, lower-cased, as one number. */
