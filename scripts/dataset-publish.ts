@@ -8,7 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareDatasetVersions, parseDataset } from '../src/dataset/schema';
+import { formatProblem, validateDataset } from '../src/dataset/check';
+import { compareDatasetVersions } from '../src/dataset/schema';
 import { decodeBase64, decodeUtf8, utf8 } from '../src/update/bytes';
 import { MANIFEST_FILE_NAME, MAX_DATASET_BYTES, parseFeedEnvelope, parseFeedManifest } from '../src/update/feed-format';
 import { FEED_ENV } from '../src/update/feed-settings';
@@ -41,8 +42,9 @@ function readPrivateKeyPem(): string {
 }
 
 const sourceText = decodeUtf8(new Uint8Array(readFileSync(resolve(values.dataset))));
-const parsed = parseDataset(JSON.parse(sourceText ?? 'null'));
-if (!parsed.ok) fail(`the dataset fails the schema:\n  ${parsed.errors.slice(0, 10).join('\n  ')}`);
+// The same validation the extension applies to a downloaded update: never sign what it would refuse.
+const parsed = validateDataset(JSON.parse(sourceText ?? 'null'));
+if (!parsed.ok) fail(`the dataset breaks the dataset rules:\n  ${parsed.problems.slice(0, 10).map(formatProblem).join('\n  ')}`);
 const version = parsed.dataset.version;
 // The extension stores the file as served; compact JSON halves the cost of that write.
 const datasetBytes = utf8(JSON.stringify(parsed.dataset));

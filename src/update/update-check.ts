@@ -4,7 +4,8 @@
  * rejection path is a unit test with a stubbed fetch. Cheap checks run before expensive ones,
  * and nothing is downloaded before the manifest's signature and version say it is worth it.
  */
-import { compareDatasetVersions, parseDataset, type Dataset } from '../dataset/schema';
+import { formatProblem, validateDataset } from '../dataset/check';
+import { compareDatasetVersions, type Dataset } from '../dataset/schema';
 import { decodeUtf8 } from './bytes';
 import { fetchFeedFile } from './feed-fetch';
 import {
@@ -159,9 +160,16 @@ async function verifyDataset(bytes: Uint8Array<ArrayBuffer>, manifest: FeedManif
   if (text === null || json === undefined) {
     return { ok: false, failure: failure('invalid-dataset', 'The dataset file is not UTF-8 JSON.') };
   }
-  const parsed = parseDataset(json);
+  // Held to every rule a build is held to (schema, plain-word claim patterns, plain text,
+  // unique ids, references, size caps): a signature says who made it, not that it is sound.
+  const parsed = validateDataset(json);
   if (!parsed.ok) {
-    return { ok: false, failure: failure('invalid-dataset', `The dataset fails the schema: ${parsed.errors.slice(0, 3).join('; ')}.`) };
+    const count = parsed.problems.length;
+    const shown = parsed.problems.slice(0, 3).map(formatProblem).join('; ');
+    return {
+      ok: false,
+      failure: failure('invalid-dataset', `The dataset breaks ${count} dataset rule${count === 1 ? '' : 's'}: ${shown}.`),
+    };
   }
   if (parsed.dataset.version !== manifest.datasetVersion) {
     return {
