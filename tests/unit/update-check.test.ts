@@ -362,6 +362,18 @@ describe('refusing an update keeps what is in use and records why', () => {
         ),
     },
     {
+      name: 'a dataset versioned 9999.12.31 (it would lock out every later real update), correctly signed',
+      reason: 'bad-manifest',
+      message: /9999\.12\.31.*too far in the future/,
+      arrange: async () => feed.serve(await publish(datasetText('9999.12.31'), { published: day(24) })),
+    },
+    {
+      name: 'a manifest published far in the future, correctly signed',
+      reason: 'bad-manifest',
+      message: /published 2099.*too far in the future/,
+      arrange: async () => feed.serve(await publish(datasetText(V2), { published: new Date(Date.UTC(2099, 0, 1)) })),
+    },
+    {
       name: 'a dataset that is not JSON, correctly signed',
       reason: 'invalid-dataset',
       arrange: async () => feed.serve(await publish('<html>oops</html>', { version: V2, published: day(24) })),
