@@ -14,6 +14,7 @@ import { decodeBase64, decodeUtf8, utf8 } from '../src/update/bytes';
 import { MANIFEST_FILE_NAME, MAX_DATASET_BYTES, parseFeedEnvelope, parseFeedManifest } from '../src/update/feed-format';
 import { FEED_ENV } from '../src/update/feed-settings';
 import { readSigningKey, signFeed } from '../src/update/feed-sign';
+import { implausibleDates } from '../src/update/update-check';
 import { importTrustedKeys, verifyEnvelope } from '../src/update/verify';
 import { GENERATED_FILE } from './dataset-io';
 
@@ -72,6 +73,10 @@ const feed = await signFeed({
   minExtensionVersion: values['min-extension-version'] ?? packageVersion,
   key,
 });
+
+// Clients refuse dates too far ahead (a version like 9999.12.31 would lock out every later one).
+const implausible = implausibleDates(feed.manifest, Date.now());
+if (implausible) fail(`${implausible} Clients would refuse it.`);
 
 // Check our own output the way the extension will, before anything is written.
 const verified = await verifyEnvelope(feed.envelope, await importTrustedKeys([key.publicKey]));

@@ -118,6 +118,13 @@ describe('dataset:publish holds the dataset to the build rules', () => {
     expect(result.output).toMatch(/\[duplicate-id\]/);
     expect(result.output).toMatch(/\[markup\].*U\+202E/);
   });
+
+  it('refuses to sign a version dated far in the future (9999.12.31)', () => {
+    const future = writeDataset('future.json', datasetText('9999.12.31'));
+    const result = run('dataset-publish.ts', ['--dataset', future, '--out', 'future', '--key', TEST_KEY_FILE]);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/9999\.12\.31 is dated too far in the future/);
+  });
 });
 
 describe('dataset:keygen', () => {
