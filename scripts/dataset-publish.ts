@@ -8,11 +8,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareDatasetVersions, parseDataset } from '../src/dataset/schema';
+import { formatProblem, validateDataset } from '../src/dataset/check';
+import { compareDatasetVersions } from '../src/dataset/schema';
 import { decodeBase64, decodeUtf8, utf8 } from '../src/update/bytes';
 import { MANIFEST_FILE_NAME, MAX_DATASET_BYTES, parseFeedEnvelope, parseFeedManifest } from '../src/update/feed-format';
 import { FEED_ENV } from '../src/update/feed-settings';
 import { readSigningKey, signFeed } from '../src/update/feed-sign';
+import { implausibleDates } from '../src/update/update-check';
 import { importTrustedKeys, verifyEnvelope } from '../src/update/verify';
 import { GENERATED_FILE } from './dataset-io';
 
@@ -41,8 +43,9 @@ function readPrivateKeyPem(): string {
 }
 
 const sourceText = decodeUtf8(new Uint8Array(readFileSync(resolve(values.dataset))));
-const parsed = parseDataset(JSON.parse(sourceText ?? 'null'));
-if (!parsed.ok) fail(`the dataset fails the schema:\n  ${parsed.errors.slice(0, 10).join('\n  ')}`);
+// The same validation the extension applies to a downloaded update: never sign what it would refuse.
+const parsed = validateDataset(JSON.parse(sourceText ?? 'null'));
+if (!parsed.ok) fail(`the dataset breaks the dataset rules:\n  ${parsed.problems.slice(0, 10).map(formatProblem).join('\n  ')}`);
 const version = parsed.dataset.version;
 // The extension stores the file as served; compact JSON halves the cost of that write.
 const datasetBytes = utf8(JSON.stringify(parsed.dataset));
@@ -70,6 +73,10 @@ const feed = await signFeed({
   minExtensionVersion: values['min-extension-version'] ?? packageVersion,
   key,
 });
+
+// Clients refuse dates too far ahead (a version like 9999.12.31 would lock out every later one).
+const implausible = implausibleDates(feed.manifest, Date.now());
+if (implausible) fail(`${implausible} Clients would refuse it.`);
 
 // Check our own output the way the extension will, before anything is written.
 const verified = await verifyEnvelope(feed.envelope, await importTrustedKeys([key.publicKey]));

@@ -47,6 +47,7 @@ export const PROBLEM_RULES = [
   'alias-scope',
   'markup',
   'summary-length',
+  'size-cap',
   'bundle-size',
   'not-canonical',
   'stale-build',
@@ -169,20 +170,8 @@ export function loadSources(files: readonly SourceFile[]): LoadedSources {
 export function checkSources(files: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
   const loaded = loadSources(files);
   const problems = [...loaded.problems];
-  problems.push(...checkSchema(loaded));
   problems.push(...checkFileNames(loaded));
-  problems.push(...checkDuplicateIds(loaded));
-  problems.push(...checkAliases(loaded));
-  problems.push(...checkDisambiguations(loaded));
-  problems.push(...checkCitations(loaded));
-  problems.push(...checkClaims(loaded));
-  problems.push(...checkFalseFriends(loaded));
-  problems.push(...checkPrescriberCaveats(loaded));
-  problems.push(...checkLimits(loaded));
-  problems.push(...checkProvisionalMarks(loaded));
-  problems.push(...checkAliasScope(loaded));
-  problems.push(...checkText(loaded));
-  problems.push(...checkSummaries(loaded));
+  problems.push(...datasetRuleProblems(loaded));
   problems.push(...checkCanonical(loaded));
 
   const compiled = compileDataset(loaded.sources);
@@ -208,6 +197,131 @@ export function checkSources(files: readonly SourceFile[], options: CheckOptions
     });
   }
   return result;
+}
+
+/**
+ * The rules every dataset is held to, wherever it comes from: the source files at build and
+ * check time, the file `dataset:publish` signs, and a signed update the extension downloads
+ * (`validateDataset`). Only the rules about files (names, canonical format, staleness) are not
+ * here. The size caps run first: over them, nothing else is looked at.
+ */
+function datasetRuleProblems(loaded: LoadedSources): Problem[] {
+  const caps = checkCaps(loaded);
+  if (caps.length > 0) return caps;
+  return [
+    ...checkSchema(loaded),
+    ...checkDuplicateIds(loaded),
+    ...checkAliases(loaded),
+    ...checkDisambiguations(loaded),
+    ...checkCitations(loaded),
+    ...checkClaims(loaded),
+    ...checkFalseFriends(loaded),
+    ...checkPrescriberCaveats(loaded),
+    ...checkLimits(loaded),
+    ...checkProvisionalMarks(loaded),
+    ...checkAliasScope(loaded),
+    ...checkText(loaded),
+    ...checkSummaries(loaded),
+  ];
+}
+
+/**
+ * Size and count caps, so a dataset (even a correctly signed one) cannot bloat the message
+ * every page receives or the work every page does. About 3-10 times what the dataset holds today.
+ */
+export const DATASET_CAPS = {
+  entries: 400,
+  claims: 400,
+  references: 1500,
+  disambiguations: 200,
+  /** Aliases of one entry, and of all entries together. */
+  aliasesPerEntry: 64,
+  aliasesTotal: 4000,
+  patternsPerClaim: 32,
+  patternsTotal: 2000,
+  /** Any other list inside an entry, claim or reference (numbers, caveats, citations, false friends). */
+  listItems: 64,
+  /** Any single string. The schema sets tighter limits on most fields. */
+  stringChars: 2000,
+} as const;
+
+function checkCaps(loaded: LoadedSources): Problem[] {
+  const problems: Problem[] = [];
+  const cap = (here: string, what: string, count: number, max: number) => {
+    if (count > max) problems.push({ rule: 'size-cap', where: here, message: `${count} ${what}, over the cap of ${max}` });
+  };
+  cap('dataset: entries', 'entries', loaded.entries.length, DATASET_CAPS.entries);
+  cap('dataset: claims', 'claims', loaded.claims.length, DATASET_CAPS.claims);
+  cap('dataset: references', 'references', loaded.references.length, DATASET_CAPS.references);
+  cap('meta.json: disambiguations', 'disambiguations', array(record(loaded.meta?.value).disambiguations).length, DATASET_CAPS.disambiguations);
+  let aliases = 0;
+  let patterns = 0;
+  for (const item of loaded.entries) {
+    const count = array(record(item.value).aliases).length;
+    aliases += count;
+    cap(where(item.file, 'aliases'), 'aliases', count, DATASET_CAPS.aliasesPerEntry);
+  }
+  for (const item of loaded.claims) {
+    const count = array(record(item.value).patterns).length;
+    patterns += count;
+    cap(where(item.file, 'patterns'), 'patterns', count, DATASET_CAPS.patternsPerClaim);
+  }
+  cap('dataset: aliases', 'aliases in all entries', aliases, DATASET_CAPS.aliasesTotal);
+  cap('dataset: patterns', 'patterns in all claims', patterns, DATASET_CAPS.patternsTotal);
+  if (problems.length > 0) return problems;
+  for (const item of [...loaded.entries, ...loaded.claims, ...loaded.references]) {
+    walkValues(item.value, item.prefix, (value, path) => {
+      if (typeof value === 'string') cap(where(item.file, path), 'characters', value.length, DATASET_CAPS.stringChars);
+      else if (Array.isArray(value) && !/(?:^|\.)(?:aliases|patterns)$/.test(path)) {
+        cap(where(item.file, path), 'items', value.length, DATASET_CAPS.listItems);
+      }
+    });
+  }
+  return problems;
+}
+
+/** A dataset object (compiled, downloaded or about to be signed) seen as the sources it came from. */
+export function loadDataset(value: unknown): LoadedSources {
+  const dataset = record(value);
+  const entries = array(dataset.entries).map((entry, index) => ({ file: `entries[${index}]`, value: entry, prefix: '' }));
+  const claims = array(dataset.claims).map((claim, index) => ({ file: `claims[${index}]`, value: claim, prefix: '' }));
+  const references = array(dataset.references).map((ref, index) => ({ file: 'references', value: ref, prefix: `[${index}]` }));
+  const metaValue = { schemaVersion: dataset.schemaVersion, version: dataset.version, disambiguations: dataset.disambiguations ?? [] };
+  const meta = { file: 'meta.json', value: metaValue, prefix: '' };
+  const parsed = new Map<string, { kind: SourceKind; value: unknown; text: string }>();
+  parsed.set('meta.json', { kind: 'meta', value: metaValue, text: '' });
+  entries.forEach((e) => parsed.set(e.file, { kind: 'entry', value: e.value, text: '' }));
+  claims.forEach((c) => parsed.set(c.file, { kind: 'claim', value: c.value, text: '' }));
+  parsed.set('references', { kind: 'references', value: array(dataset.references), text: '' });
+  return {
+    sources: { meta: metaValue, entries: entries.map((e) => e.value), claims: claims.map((c) => c.value), references: references.map((r) => r.value) },
+    entries,
+    claims,
+    references,
+    meta,
+    problems: [],
+    parsed,
+  };
+}
+
+export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+
+/**
+ * The one validation for a whole dataset: the schema plus every build rule and the size caps.
+ * `dataset:publish` refuses to sign what fails it, and the updater refuses to store it.
+ */
+export function validateDataset(value: unknown): DatasetValidation {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, problems: [{ rule: 'schema', where: 'dataset', message: 'must be a JSON object' }] };
+  }
+  const loaded = loadDataset(value);
+  const problems = datasetRuleProblems(loaded);
+  if (problems.length > 0) return { ok: false, problems };
+  const compiled = compileDataset(loaded.sources);
+  if (!compiled.ok) {
+    return { ok: false, problems: compiled.errors.map((message) => ({ rule: 'schema' as const, where: 'dataset', message })) };
+  }
+  return { ok: true, dataset: compiled.dataset };
 }
 
 /** Fails when the gzipped bundle is over the budget. Pure: takes the measured byte count. */
@@ -812,6 +926,14 @@ function walkStrings(value: unknown, path: string, visit: (text: string, path: s
   else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, `${path}[${i}]`, visit));
   else if (typeof value === 'object' && value !== null) {
     for (const [key, child] of Object.entries(value)) walkStrings(child, path ? `${path}.${key}` : key, visit);
+  }
+}
+
+function walkValues(value: unknown, path: string, visit: (value: unknown, path: string) => void): void {
+  visit(value, path);
+  if (Array.isArray(value)) value.forEach((item, i) => walkValues(item, `${path}[${i}]`, visit));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) walkValues(child, path ? `${path}.${key}` : key, visit);
   }
 }
 

@@ -4,7 +4,8 @@
  * rejection path is a unit test with a stubbed fetch. Cheap checks run before expensive ones,
  * and nothing is downloaded before the manifest's signature and version say it is worth it.
  */
-import { compareDatasetVersions, parseDataset, type Dataset } from '../dataset/schema';
+import { formatProblem, validateDataset } from '../dataset/check';
+import { compareDatasetVersions, type Dataset } from '../dataset/schema';
 import { decodeUtf8 } from './bytes';
 import { fetchFeedFile } from './feed-fetch';
 import {
@@ -29,6 +30,33 @@ export interface CheckInput {
   etag: string | null;
   /** Highest `published` of any manifest accepted so far. */
   highestPublished: string | null;
+  /** Our clock (ms since the epoch); defaults to Date.now(). */
+  now?: number;
+}
+
+/** How far ahead of our clock a manifest's `published` may be (a publisher's clock may be off). */
+export const MAX_PUBLISHED_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
+/** How far ahead of our clock a dataset version's date (YYYY.MM.DD) may be. */
+export const MAX_VERSION_AHEAD_MS = 31 * 24 * 60 * 60 * 1000;
+
+/**
+ * Refuses dates no honest feed signs: a version dated far ahead (9999.12.31 would lock out
+ * every later real update, as versions only go up) or a manifest published far in the future.
+ */
+export function implausibleDates(manifest: FeedManifest, now: number): string | null {
+  if (Date.parse(manifest.published) > now + MAX_PUBLISHED_AHEAD_MS) {
+    return `The manifest says it was published ${manifest.published}, too far in the future to be true.`;
+  }
+  const [year, month, day] = manifest.datasetVersion.split('.').map(Number) as [number, number, number];
+  const date = Date.UTC(year, month - 1, day);
+  const real = new Date(date);
+  if (month < 1 || month > 12 || real.getUTCDate() !== day || real.getUTCFullYear() !== year) {
+    return `Dataset version ${manifest.datasetVersion} is not a real date.`;
+  }
+  if (date > now + MAX_VERSION_AHEAD_MS) {
+    return `Dataset version ${manifest.datasetVersion} is dated too far in the future to be true.`;
+  }
+  return null;
 }
 
 export type CheckResult =
@@ -72,6 +100,9 @@ export async function checkFeed(input: CheckInput): Promise<CheckResult> {
   const read = await timed('verifyMs', () => readManifest(answer.bytes, answer.contentType, input.trustedKeys));
   if (!read.ok) return failed(read.failure);
   const manifest = read.manifest;
+
+  const implausible = implausibleDates(manifest, input.now ?? Date.now());
+  if (implausible) return failed(failure('bad-manifest', implausible), manifest);
 
   if (input.highestPublished && Date.parse(manifest.published) < Date.parse(input.highestPublished)) {
     return failed(
@@ -159,9 +190,16 @@ async function verifyDataset(bytes: Uint8Array<ArrayBuffer>, manifest: FeedManif
   if (text === null || json === undefined) {
     return { ok: false, failure: failure('invalid-dataset', 'The dataset file is not UTF-8 JSON.') };
   }
-  const parsed = parseDataset(json);
+  // Held to every rule a build is held to (schema, plain-word claim patterns, plain text,
+  // unique ids, references, size caps): a signature says who made it, not that it is sound.
+  const parsed = validateDataset(json);
   if (!parsed.ok) {
-    return { ok: false, failure: failure('invalid-dataset', `The dataset fails the schema: ${parsed.errors.slice(0, 3).join('; ')}.`) };
+    const count = parsed.problems.length;
+    const shown = parsed.problems.slice(0, 3).map(formatProblem).join('; ');
+    return {
+      ok: false,
+      failure: failure('invalid-dataset', `The dataset breaks ${count} dataset rule${count === 1 ? '' : 's'}: ${shown}.`),
+    };
   }
   if (parsed.dataset.version !== manifest.datasetVersion) {
     return {

@@ -105,6 +105,7 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
         extensionVersion: options.extensionVersion(),
         etag: meta.etag?.versionInUse === inUse.dataset.version ? meta.etag.value : null,
         highestPublished: meta.highestPublished,
+        now: now(),
       });
     } catch (error) {
       return failed(failure('internal-error', `The check stopped on an unexpected error (${describe(error)}).`));

@@ -360,6 +360,15 @@ const cases: Array<{ rule: ProblemRule; name: string; files: () => SourceFile[];
     files: () => brokenBy((f) => (first(f.entries).summary = 'word '.repeat(60).trim())),
   },
   {
+    rule: 'size-cap',
+    name: 'an entry with 65 aliases (over the per-entry cap)',
+    files: () =>
+      brokenBy((f) => {
+        const e = first(f.entries);
+        e.aliases = Array.from({ length: 65 }, (_, i) => ({ text: `alias word ${i}` }));
+      }),
+  },
+  {
     rule: 'bundle-size',
     name: 'a bundle over 300 KB gzipped',
     files: () => filesOf(validFixture()),

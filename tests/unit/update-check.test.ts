@@ -247,7 +247,7 @@ describe('refusing an update keeps what is in use and records why', () => {
   });
 
   /** Each case arranges the feed after V1 (published day 23) is in use. */
-  const cases: Array<{ name: string; reason: string; arrange: () => Promise<void> | void }> = [
+  const cases: Array<{ name: string; reason: string; message?: RegExp; arrange: () => Promise<void> | void }> = [
     {
       name: 'a flipped byte in the dataset',
       reason: 'hash-mismatch',
@@ -321,6 +321,59 @@ describe('refusing an update keeps what is in use and records why', () => {
         feed.serve(await publish(datasetText(V2, (d) => (d.entries[0]!.summary = '<img src=x onerror=alert(1)>')), { published: day(24) })),
     },
     {
+      name: 'a claim pattern written as a regular expression, correctly signed',
+      reason: 'invalid-dataset',
+      message: /claim-pattern.*\(a\+\)\+/,
+      arrange: async () =>
+        feed.serve(await publish(datasetText(V2, (d) => (d.claims[0]!.patterns = ['magnesium (a+)+$ cures'])), { published: day(24) })),
+    },
+    {
+      name: 'a right-to-left override in an entry name, correctly signed',
+      reason: 'invalid-dataset',
+      message: /markup.*U\+202E/,
+      arrange: async () =>
+        feed.serve(await publish(datasetText(V2, (d) => (d.entries[0]!.name = `${d.entries[0]!.name} \u202E(gnorts) dednemmoceR`)), { published: day(24) })),
+    },
+    {
+      name: 'a duplicate entry id (a second entry replacing the real one), correctly signed',
+      reason: 'invalid-dataset',
+      message: /duplicate-id/,
+      arrange: async () =>
+        feed.serve(
+          await publish(
+            datasetText(V2, (d) => d.entries.push({ ...structuredClone(d.entries[1]!), id: d.entries[0]!.id })),
+            { published: day(24) },
+          ),
+        ),
+    },
+    {
+      name: 'an entry with 50,000 aliases, correctly signed',
+      reason: 'invalid-dataset',
+      message: /size-cap.*50\d{3} aliases/,
+      arrange: async () =>
+        feed.serve(
+          await publish(
+            datasetText(V2, (d) => {
+              const aliases = d.entries[0]!.aliases;
+              for (let i = 0; aliases.length < 50_000; i++) aliases.push({ ...aliases[0]!, text: `filler${i}` });
+            }),
+            { published: day(24) },
+          ),
+        ),
+    },
+    {
+      name: 'a dataset versioned 9999.12.31 (it would lock out every later real update), correctly signed',
+      reason: 'bad-manifest',
+      message: /9999\.12\.31.*too far in the future/,
+      arrange: async () => feed.serve(await publish(datasetText('9999.12.31'), { published: day(24) })),
+    },
+    {
+      name: 'a manifest published far in the future, correctly signed',
+      reason: 'bad-manifest',
+      message: /published 2099.*too far in the future/,
+      arrange: async () => feed.serve(await publish(datasetText(V2), { published: new Date(Date.UTC(2099, 0, 1)) })),
+    },
+    {
       name: 'a dataset that is not JSON, correctly signed',
       reason: 'invalid-dataset',
       arrange: async () => feed.serve(await publish('<html>oops</html>', { version: V2, published: day(24) })),
@@ -391,7 +444,7 @@ describe('refusing an update keeps what is in use and records why', () => {
     },
   ];
 
-  it.each(cases)('rejects $name ($reason)', async ({ reason, arrange }) => {
+  it.each(cases)('rejects $name ($reason)', async ({ reason, message, arrange }) => {
     const { updater, changes } = start();
     feed.serve(v1);
     expect((await updater.checkNow()).version).toBe(V1);
@@ -402,6 +455,7 @@ describe('refusing an update keeps what is in use and records why', () => {
     const status = await updater.checkNow();
 
     expect(status.lastCheck).toMatchObject({ outcome: 'failed', reason, message: expect.stringMatching(/\w/) });
+    if (message) expect(status.lastCheck?.message).toMatch(message);
     expect(status).toMatchObject({ version: V1, source: 'update' });
     expect((await updater.dataset()).version).toBe(V1);
     expect(await storedDatasets()).toEqual(before);

@@ -94,11 +94,36 @@ describe('dataset:publish', () => {
     const invalid = writeDataset('invalid.json', datasetText(`${BUNDLED_VERSION}.9`, (d) => (d.entries[0]!.name = '<b>x</b>')));
     const bad = run('dataset-publish.ts', ['--dataset', invalid, '--out', 'bad', '--key', TEST_KEY_FILE]);
     expect(bad.status).toBe(1);
-    expect(bad.output).toMatch(/fails the schema/);
+    expect(bad.output).toMatch(/breaks the dataset rules:[\s\S]*\[schema\]/);
     const valid = writeDataset('valid.json', datasetText(`${BUNDLED_VERSION}.9`));
     const keyless = run('dataset-publish.ts', ['--dataset', valid, '--out', 'bad']);
     expect(keyless.status).toBe(1);
     expect(keyless.output).toMatch(/no signing key/);
+  });
+});
+
+describe('dataset:publish holds the dataset to the build rules', () => {
+  it('refuses to sign a regex claim pattern, a bidi override and a duplicate id', () => {
+    const hostile = writeDataset(
+      'hostile.json',
+      datasetText(`${BUNDLED_VERSION}.9`, (d) => {
+        d.claims[0]!.patterns = ['magnesium (a+)+$ cures'];
+        d.entries[0]!.name = `${d.entries[0]!.name} \u202E`;
+        d.entries.push({ ...structuredClone(d.entries[1]!), id: d.entries[0]!.id });
+      }),
+    );
+    const result = run('dataset-publish.ts', ['--dataset', hostile, '--out', 'hostile', '--key', TEST_KEY_FILE]);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/\[claim-pattern\]/);
+    expect(result.output).toMatch(/\[duplicate-id\]/);
+    expect(result.output).toMatch(/\[markup\].*U\+202E/);
+  });
+
+  it('refuses to sign a version dated far in the future (9999.12.31)', () => {
+    const future = writeDataset('future.json', datasetText('9999.12.31'));
+    const result = run('dataset-publish.ts', ['--dataset', future, '--out', 'future', '--key', TEST_KEY_FILE]);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/9999\.12\.31 is dated too far in the future/);
   });
 });
 
