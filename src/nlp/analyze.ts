@@ -11,6 +11,7 @@ import { describesIntake } from './aggravators';
 import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
+import { disputed, findFrames, forOtherCondition } from './frames';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
 import { parseChunk, piecesAround, tokenRange, clauseAround, type Sentence } from './text';
@@ -28,6 +29,8 @@ const DIETARY =
 const SUPPLEMENTAL =
   /\b(?:take|takes|took|taking|taken|supplement(?:s|ed|ing|ation)?|pills?|tablets?|capsules?|caps|softgels?|gummies|powder|doses?|dosage|dosing|prescribed|pop(?:s|ped|ping)?|glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|sulfate|sulphate|orotate|lactate|gluconate|aspartate|elemental|chelated|bedtime)\b/i;
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths?|tablet\s+sizes?|formulations?\s+of)\b/i;
+/** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
+const WARNS = /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched)\b/i;
 const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citrate|oxide|chloride|carbonate|succinate/i;
 
 export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
@@ -71,8 +74,21 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
             const range = tokenRange(sentence, mention);
             const p = range ? polarity(sentence, range[0], range[1]) : { negated: false, hedged: false };
             analysis.contexts.push({ mentionId: mention.id, sentence: span, ...p });
-            if (input.pageAboutRls && range && aggravators.has(mention.entryId) && describesIntake(sentence, range[0], range[1])) {
+            if (
+              input.pageAboutRls &&
+              range &&
+              aggravators.has(mention.entryId) &&
+              !WARNS.test(sentenceText) &&
+              !forOtherCondition(sentenceText) &&
+              describesIntake(sentence, range[0], range[1])
+            ) {
               analysis.aggravators.push({ mentionId: mention.id, entryId: mention.entryId, sentence: span, sentenceText, flagged: true });
+            }
+          }
+          // Claim frames, unless the sentence already flags its mention as an aggravator taken.
+          if (!analysis.aggravators.some((a) => a.sentence.start === span.start)) {
+            for (const found of findFrames({ sentence, text, sentenceText, mentions: here, entries, pageAboutRls: input.pageAboutRls })) {
+              analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
             }
           }
           if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
@@ -86,6 +102,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           for (const hit of sweepClaims(claims, chunk, text, accept)) {
             const claim = claims.claims.get(hit.claimId)!;
             const span = { start: hit.sentence.start, end: hit.sentence.end };
+            // "Some blogs say X. That is not true.": the page disputes the claim it quotes.
+            if (claim.flagged && disputed({ text, sentence: hit.sentence, sentenceText: text.slice(span.start, span.end) })) continue;
             const words = hit.sentence.tokens.slice(hit.from, hit.to).filter((t) => !t.implicit);
             const first = words[0] ?? hit.sentence.tokens[hit.from]!;
             const last = words[words.length - 1] ?? hit.sentence.tokens[hit.to - 1]!;
@@ -123,6 +141,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const listed = listedPhrases(sentenceText, phrases);
     const cues = indicationCues(sentenceText);
     const population = populationCue(sentenceText);
+    // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
+    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText });
     const found: DoseFinding[] = [];
     for (const phrase of phrases) {
       if (listed.has(phrase)) continue;
@@ -174,7 +194,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         ...(judgement.ratio !== undefined && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit')
           ? { ratio: judgement.ratio }
           : {}),
-        flagged: judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit',
+        flagged: !answered && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit'),
         ...(population ? { population } : {}),
         ...(elementalFrom ? { elementalFrom } : {}),
         ...(judgement.usual ? { usual: judgement.usual } : {}),

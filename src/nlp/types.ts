@@ -100,12 +100,30 @@ export interface ClaimFinding {
   flagged: boolean;
 }
 
+/** Kinds of claim frame (see frames.ts): open-world claims judged by the entry they are about. */
+export type FrameKind = 'efficacy' | 'safety' | 'cause' | 'use' | 'stopping';
+
+/** What a claim frame found: its kind, the page's words, and which entry caveat answers them. */
+export interface FrameFlag {
+  kind: FrameKind;
+  /** The words on the page that make the claim ("cures", "no side effects", "cold turkey"). */
+  cue: string;
+  /** Index into the entry's caveats of the one that contradicts it; else the verdict and summary do. */
+  caveat?: number;
+}
+
+/**
+ * A mention flagged for what its sentence does with it: a person taking a known aggravator or,
+ * with `frame`, a claim frame about the entry. One channel for both, so the engine marks,
+ * reports and shows them the same way.
+ */
 export interface AggravatorFinding {
   mentionId: number;
   entryId: string;
   sentence: Span;
   sentenceText: string;
   flagged: true;
+  frame?: FrameFlag;
 }
 
 export interface Analysis {

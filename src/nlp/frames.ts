@@ -1,0 +1,350 @@
+/**
+ * Claim frames: open-world claims about a treatment, found by kind (efficacy, safety, cause,
+ * use of an aggravator, stopping) rather than by one dataset sentence. A frame is a class of
+ * wording (verbs of cure, safety absolutes, reductive causes...) next to a mention; whether it
+ * is flagged comes from the entry the sentence is about (its verdict, prescription status and
+ * caveats), never from the wording. The dataset's named claims stay for the specific ones.
+ *
+ * Regular expressions over one sentence, run only when a cheap prefilter word is present, so a
+ * sentence costs a few regex tests. Negation, hedging, conditions, questions and a dispute in
+ * the same or the next sentence ("Some blogs say X. That is not true.") silence a frame.
+ */
+import type { Entry, Verdict } from '../dataset/schema';
+import { isHedged, isNegated } from './cues';
+import { clauseAround, tokenRange, type Sentence } from './text';
+import type { FrameFlag, FrameKind, TextMention } from './types';
+
+/** Verdicts under which the evidence does not support using the entry to treat RLS. */
+const UNSUPPORTED = new Set<Verdict>([
+  'insufficient-evidence',
+  'not-recommended-conditional',
+  'not-recommended-strong',
+  'not-an-rls-treatment',
+  'can-worsen-rls',
+]);
+const CONDITION_KINDS = new Set<Entry['kind']>(['condition', 'complication']);
+
+/** The sentence is about RLS (or the legs) at all: efficacy and cause frames need it. */
+const RLS_TARGET = /\b(?:rls|wed|restless|willis|ekbom|legs?|twitch\w*|jitters|kick\w*|creepy|crawl\w*|symptoms)\b/i;
+
+// ---- efficacy: strong claims of benefit --------------------------------------------------
+const CURE =
+  /\b(?:cur(?:e|es|ed|ing)|fix(?:es|ed)?|eliminat\w+|eradicat\w+|banish\w*|resolv(?:e|es|ed)|(?:got|get|gets|getting)\s+rid\s+of|knock(?:s|ed)?\s+out|say\s+goodbye|keeps?\s+\w+\s+away|(?:stop|stops|stopped|end|ends|ended)\s+(?:(?:my|your|the|his|her|all|night-?time)\s+)?(?:rls|restless|legs?|twitch\w*|symptoms|it|them|leg)|miracle|guarantee[ds]?|for\s+good|forever|no\s+exceptions|reliably|(?:the\s+)?answer\s+(?:to|for)|vanish\w*|works?\s+from\s+the)\b/gi;
+const BEST =
+  /\b(?:the\s+(?:very\s+)?best|best\s+(?:thing|treatment|remedy|option|cure|way|drug|med|medicine|supplement|choice)|most\s+effective|number\s+one|#\s?1|no\.\s?1|the\s+only\s+thing|nothing\s+(?:else\s+)?(?:beats|works|comes\s+close)|beats?\s+(?:every|any|all|medication|drugs|meds)|better\s+than\s+(?:any|every|all|the)?\s*(?:drugs?|meds?|medications?|prescriptions?|pills?)|faster\s+than\s+any|(?:smarter|better|safer)\s+alternative|leading|first[-\s]line|single\s+most|hands[-\s]down)\b/gi;
+const EVERYONE =
+  /\b(?:works?\s+for\s+(?:everyone|everybody|anyone|all|tons|literally|every)|(?:every|each)\s+(?:patient|sufferer|person|rls\s+sufferer|pregnant)|nearly\s+all|everyone\s+(?:on|with)|in\s+\d+\s?%\s+of|should\s+just\s+prescribe|anyone'?s)\b/gi;
+const FAST =
+  /\b(?:within\s+(?:\d+|a|an|one|two|three|a\s+few)\s+\w+|in\s+(?:as\s+little\s+as\s+)?(?:\d+|one|two|three|seven|ten|fourteen|thirty)\s+(?:days?|minutes?|weeks?|seconds?|nights?)|on\s+contact|(?:days?|minutes?)\s+flat|from\s+the\s+(?:very\s+)?first\s+\w+|instantly)\b/gi;
+const PROOF =
+  /\b(?:(?:clinically|scientifically)\s+(?:proven|studied|tested)|proven|validated|backed\s+by\s+(?:science|research)|science\s+(?:says|shows)|studies\s+show|been\s+proven)\b/gi;
+
+// ---- safety absolutes ----------------------------------------------------------------------
+const SAFE =
+  /\b(?:(?:no|zero|without|free\s+of|free\s+from)\s+(?:real\s+|serious\s+|known\s+|any\s+|nasty\s+)?(?:side[-\s]effects?|downsides?|risks?|contraindications?|warnings?)|side[-\s]effect[-\s]free|(?:completely|totally|perfectly|100\s?%|entirely|absolutely|utterly)\s+(?:safe|harmless|risk[-\s]free)|harmless|risk[-\s]free|zero\s+risk|so\s+safe|safe\s+for\s+(?:everyone|everybody|anyone|all|kids|children)|the\s+safest|safe(?:r)?\s+(?:alternative|choice|option)|(?:can\s+not|cannot|can'?t|impossible\s+to|never)\s+(?:overdose|od|get\s+too\s+much|take\s+too\s+much)|non[-\s]?addictive|not\s+addictive|non[-\s]habit[-\s]forming|(?:will\s+not|won'?t)\s+(?:make|affect)\s+(?:your|the|my)?\s*(?:rls|restless|legs))\b/gi;
+/** A safety statement about pregnancy or kidneys: only an entry with a caveat on that topic, or weak evidence, contradicts it. */
+const SAFE_IN =
+  /\b(?:(?:safe(?:r|st)?|fine|okay|ok)\s+(?:[\w,]+\s+){0,6}?(?:in|during|while|for|with)|even\s+(?:with|in|during|while))\s+(?:late\s+|early\s+)?(?:pregnan\w*|breastfeed\w*|kidney|the\s+(?:first|second|third)\s+trimester)/gi;
+const TOPIC = /pregnan|fetal|fetus|trimester|kidney|renal|dialysis/i;
+
+// ---- cause and mechanism myths -------------------------------------------------------------
+/** "RLS is (really|just) a deficiency", "caused by low magnesium", "your body crying out for". */
+const CAUSE =
+  /\b(?:(?:is|are|=|means?)\s+(?:really\s+|basically\s+|just\s+|simply\s+|all\s+|only\s+|actually\s+|nothing\s+but\s+)*(?:an?\s+|your\s+|the\s+)?(?:\w+\s+)?(?:deficien\w+|low\s+\w+|inflammation|(?:poor\s+)?circulation|\w+\s+imbalance|toxins?)|caused\s+by|root\s+cause|what\s+causes|is\s+what\s+(?:causes|triggers)|triggers\s+(?:restless|rls)|crying\s+out\s+for|(?:are|you'?re|you\s+are|is)\s+(?:\w+\s+)?deficient|need\s+more\s+\w+|draining|strip\w*\s+\w+\s+from|the\s+same\s+thing)\b/gi;
+/** Reductive wording: the cause claim says it is the whole story. */
+const REDUCTIVE = /\b(?:just|simply|basically|really|all|only|nothing\s+but|full\s+stop|simple\s+as\s+that|everyone\s+knows|almost\s+everyone|root|same\s+thing|=)\b/i;
+const MECHANISM =
+  /\b(?:flush\w*\s+(?:out\s+)?(?:the\s+)?(?:inflammation|toxins)|(?:straight|directly|right)\s+(?:in)?to\s+(?:the\s+|your\s+)?(?:muscles?|blood\w*|cells)|absorb\w*\s+(?:straight\s+|directly\s+)?(?:through|via|into)\s+(?:the\s+|your\s+)?skin|bypass\w*\s+(?:the\s+|your\s+)?(?:digestive|gut|stomach)|(?:tingl\w*|sting\w*|burn\w*)\b.{0,40}\b(?:means|shows|is\s+a\s+sign|is\s+the)|deficiency\s+leaving|pulling\s+.{0,30}\s+out\s+of)/gi;
+
+// ---- use of an aggravator (or of a drug that is no RLS treatment) for relief -------------------
+const RELIEF =
+  /\b(?:help(?:s|ed)?\s+(?:\w+\s+)?(?:sleep|relax|settle|calm)|(?:to|for)\s+(?:sleep|fall\s+asleep|relax|the\s+(?:restless|legs|nausea)|(?:my\s+|the\s+|your\s+)?(?:restless\s+legs|legs|rls)(?!\s+(?:folks|people|patients|sufferers|community|groups?|meetups?|support))|nights?)|before\s+bed|at\s+bedtime|at\s+night|every\s+night|in\s+the\s+evening|with\s+dinner|knocks?\s+(?:me|you)\s+(?:right\s+)?out|takes?\s+the\s+edge\s+off|calm\w*|settle\w*|relax\w*|sooth\w*|go-to|sleep\s+(?:fix|aid|med)|works\s+for\s+me|survive|trick|swears?\s+by|great\s+for|is\s+fine|fall\s+asleep|gentle\s+way|when\s+(?:your|my|the)\s+legs|by\s+the\s+bed|helps?\s+(?:my|the|your)\s+(?:rls|legs|restless))\b/gi;
+/** The sentence warns against it or reports moving away from it: supported, not a use. */
+const WARNING =
+  /\b(?:worse\w*|worsen\w*|aggravat\w*|trigger\w*|avoid\w*|flare\w*|stay\s+away|instead|switch\w*|non-?drowsy|non-?sedating|cut(?:ting)?\s+(?:back|out|down)|quit\w*|stopped|limit\w*|skip\w*|less|fewer|threw|throw|bin(?:ned)?|warn\w*|risk\w*|check|ask\s+(?:your|a)\s+(?:doctor|pharmacist)|contains?)\b/i;
+/** "contains" in product copy about a sleep aid is a use (DreamEase contains diphenhydramine ... to fall asleep). */
+const SELLING = /\b(?:fast\s+way|the\s+way|try|tip|keep|pop|ask\s+for|pour|drink|sip\w*)\b/i;
+/** A drug taken for a serious other condition: the RLS verdict is no advice about it. */
+const OTHER_CONDITION =
+  /\bfor\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:bipolar|epilepsy|seizures|schizophrenia|psychosis|malaria|parkinson\w*|pre-?eclampsia|eclampsia)\b/i;
+
+// ---- stopping a prescribed drug abruptly, steering away from care -------------------------------
+const STOP =
+  /\b(?:stop(?:s|ped|ping)?|quit(?:ting)?|ditch(?:ed)?|binn?(?:ed)?|throw\s+(?:out|away)|threw\s+(?:out|away)|rip\s+off|pull\s+(?:\w+\s+){0,3}off|cut\s+(?:it|them)\s+out|come\s+off|get\s+off|drop(?:ped)?)\b/gi;
+const ABRUPT =
+  /\b(?:cold\s+turkey|abrupt\w*|sudden\w*|all\s+at\s+once|overnight|tonight|today|right\s+away|immediately|dead|no\s+taper|without\s+(?:a\s+)?taper\w*|without\s+telling|on\s+my\s+own|on\s+your\s+own|for\s+good|never\s+take\s+another|tough\s+it\s+out|completely|poison|switch\s+to|all\s+you\s+need|only\s+need|no\s+need\s+to\s+involve)\b/i;
+const SAFE_STOP = /\b(?:with\s+(?:your|a|my|the)\s+(?:doctor|prescriber|gp|neurologist|clinician)|talk\s+to|ask\s+your|under\s+supervision|slowly|gradually|mistake|regret|should\s+not\s+have|shouldn'?t\s+have)\b/i;
+const STEER =
+  /\b(?:skip\s+the\s+(?:doctor|gp|tests?)|no\s+need\s+to\s+(?:see|involve|ask|bother)\s+(?:\w+\s+)?(?:doctor|gp|ob|neurologist)|don'?t\s+(?:bother|mention)\b.{0,60}\b(?:doctor|ob|gp|tested|test|testing)|ditch\s+your\s+(?:\w+\s+)?(?:prescriptions?|meds|medications?|drugs)|doctors\s+(?:only|just)\s+(?:push|want)|(?:they'?ll|will)\s+just\s+push|don'?t\s+bother\s+(?:getting\s+)?test\w*)/gi;
+
+/** A sentence the page itself disputes, here or in the next sentence. */
+const DISPUTE =
+  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+)?(?:evidence|proof|data)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however|but\s+(?:the\s+)?(?:evidence|studies|research|trials))\b/i;
+/** Someone else's claim ("people say", "forums claim") that the page answers with a contrast. */
+const ATTRIBUTED =
+  /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others)\s+(?:\w+\s+)?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
+const CONTRAST = /\b(?:but|however|though|although|yet|honestly|actually|in\s+reality|really|just)\b/i;
+/** The sentence reports that it did not work ("was no different", "still up every night"). */
+const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
+const QUESTION_OPENERS = new Set([
+  'does', 'do', 'did', 'is', 'are', 'was', 'can', 'could', 'will', 'would', 'should', 'has', 'have', 'what', 'why',
+  'how', 'which', 'who', 'anyone', 'any', 'so', 'really', 'am', 'where', 'when',
+]);
+const CONDITIONAL = new Set(['if', 'whether', 'unless']);
+
+export interface FrameContext {
+  sentence: Sentence;
+  /** The whole analysed text and the sentence's text. */
+  text: string;
+  sentenceText: string;
+  mentions: readonly TextMention[];
+  entries: ReadonlyMap<string, Entry>;
+  pageAboutRls: boolean;
+}
+
+export interface FrameHit {
+  mentionId: number;
+  entryId: string;
+  frame: FrameFlag;
+}
+
+/** Cheap test before any regex: the words every frame needs one of. */
+const PREFILTER =
+  /cur|fix|elimin|best|effective|only|every|proven|stud|scien|safe|side|harm|risk|addict|overdos|too much|defici|caus|low |inflam|circul|absorb|skin|tingl|sting|burn|flush|stop|quit|ditch|throw|bin|rip|pull|turkey|doctor|test|sleep|bed|night|relax|calm|settl|edge|trick|surviv|help|rid |goodbye|end|knock|beat|better|faster|first|one|#|within|days|minut|answer|lead|miracle|guarant|forever|away|vanish|fine|gentle|keep|tip|dinner|evening|go-to|swear|great|same|need more|drain|strip|crying|off|drop|resolv|alternative|prescri|push/i;
+
+/** The frames this sentence makes, at most one per kind; empty for most sentences. */
+export function findFrames(ctx: FrameContext): FrameHit[] {
+  const { sentenceText } = ctx;
+  if (!PREFILTER.test(sentenceText)) return [];
+  const subjects = ctx.mentions
+    .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
+    .filter((s): s is { mention: TextMention; entry: Entry } => !!s.entry);
+  if (subjects.length === 0) return [];
+  if (disputed(ctx)) return [];
+  const hits: FrameHit[] = [];
+  const add = (hit: FrameHit | undefined) => {
+    if (hit && !hits.some((h) => h.mentionId === hit.mentionId)) hits.push(hit);
+  };
+  add(stopping(ctx, subjects));
+  add(useOf(ctx, subjects));
+  add(safety(ctx, subjects));
+  add(cause(ctx, subjects));
+  add(efficacy(ctx, subjects));
+  return hits.slice(0, 1);
+}
+
+type Subject = { mention: TextMention; entry: Entry };
+
+const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
+
+function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  if (!RLS_TARGET.test(ctx.sentenceText) || FAILED.test(ctx.sentenceText)) return undefined;
+  for (const regex of [CURE, BEST, EVERYONE, FAST, PROOF]) {
+    for (const m of matches(regex, ctx.sentenceText)) {
+      if (!standsAsClaim(ctx, m)) continue;
+      const subject = nearest(ctx, subjects.filter(isTreatment), m);
+      // The verdict of the treatment the claim is about decides: a strongly recommended one is not flagged.
+      if (!subject || !UNSUPPORTED.has(subject.entry.verdict)) return undefined;
+      return hit(subject, 'efficacy', ctx, m);
+    }
+  }
+  return undefined;
+}
+
+function safety(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  for (const [regex, topical] of [[SAFE, false], [SAFE_IN, true]] as const) {
+    for (const m of matches(regex, ctx.sentenceText)) {
+      if (!standsAsClaim(ctx, m)) continue;
+      const subject = nearest(ctx, subjects.filter(isTreatment), m);
+      if (!subject) return undefined;
+      const { entry } = subject;
+      const topic = TOPIC.exec(m.text)?.[0];
+      const onTopic = topic ? entry.caveats.findIndex((c) => c.role !== 'prescriber' && new RegExp(topicStem(topic), 'i').test(c.text)) : -1;
+      const anyCaveat = entry.caveats.findIndex((c) => c.role !== 'prescriber');
+      // An absolute ("no side effects") is contradicted by any caveat, a prescription, or weak
+      // evidence; "safe in pregnancy" only by a caveat on pregnancy or weak evidence.
+      const contradicted = topical
+        ? onTopic >= 0 || UNSUPPORTED.has(entry.verdict)
+        : anyCaveat >= 0 || entry.prescription || UNSUPPORTED.has(entry.verdict);
+      if (!contradicted) return undefined;
+      const caveat = onTopic >= 0 ? onTopic : topical ? -1 : anyCaveat;
+      return hit(subject, 'safety', ctx, m, caveat >= 0 ? caveat : undefined);
+    }
+  }
+  return undefined;
+}
+
+function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  for (const m of matches(MECHANISM, ctx.sentenceText)) {
+    if (!standsAsClaim(ctx, m)) continue;
+    const subject = nearest(ctx, subjects.filter(isTreatment), m);
+    if (subject && UNSUPPORTED.has(subject.entry.verdict)) return hit(subject, 'cause', ctx, m);
+  }
+  if (!RLS_TARGET.test(ctx.sentenceText)) return undefined;
+  for (const m of matches(CAUSE, ctx.sentenceText)) {
+    if (!standsAsClaim(ctx, m)) continue;
+    // The cause named is a substance whose evidence for RLS is weak ("low magnesium", "potassium").
+    const weak = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator');
+    if (weak) return hit(weak, 'cause', ctx, m);
+    // Or the condition is reduced to one cause ("RLS is really just poor circulation").
+    const condition = subjects.find((s) => CONDITION_KINDS.has(s.entry.kind) && s.entry.caveats.length > 0);
+    if (condition && REDUCTIVE.test(ctx.sentenceText) && !subjects.some((s) => isTreatment(s) && !UNSUPPORTED.has(s.entry.verdict))) {
+      const caveat = condition.entry.caveats.findIndex((c) => /secondary|cause|different|ruled out/i.test(c.text));
+      return hit(condition, 'cause', ctx, m, caveat >= 0 ? caveat : undefined);
+    }
+  }
+  return undefined;
+}
+
+function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  if (!ctx.pageAboutRls || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
+  const used = subjects.filter((s) => s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment');
+  if (used.length === 0) return undefined;
+  if (WARNING.test(ctx.sentenceText) && !SELLING.test(ctx.sentenceText)) return undefined;
+  for (const m of matches(RELIEF, ctx.sentenceText)) {
+    if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true })) continue;
+    const subject = nearest(ctx, used, m);
+    if (!subject) continue;
+    // A drug that is no RLS treatment (quinine) counts only when used for the legs or sleep.
+    if (subject.entry.verdict === 'not-an-rls-treatment' && !RLS_TARGET.test(ctx.sentenceText)) continue;
+    if (mentionNegated(ctx, subject.mention, m)) return undefined;
+    const caveat = subject.entry.caveats.findIndex((c) => c.role !== 'prescriber');
+    return hit(subject, 'use', ctx, m, subject.entry.verdict === 'not-an-rls-treatment' && caveat >= 0 ? caveat : undefined);
+  }
+  return undefined;
+}
+
+function stopping(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  const prescribed = subjects.filter((s) => s.entry.prescription && isTreatment(s));
+  if (prescribed.length > 0 && ABRUPT.test(ctx.sentenceText) && !SAFE_STOP.test(ctx.sentenceText)) {
+    for (const m of matches(STOP, ctx.sentenceText)) {
+      if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true })) continue;
+      const subject = nearest(ctx, prescribed, m);
+      if (!subject) continue;
+      const caveat = subject.entry.caveats.findIndex((c) => c.role === 'prescriber');
+      return hit(subject, 'stopping', ctx, m, caveat >= 0 ? caveat : undefined);
+    }
+  }
+  for (const m of matches(STEER, ctx.sentenceText)) {
+    if (!standsAsClaim(ctx, m, { allowConditional: true, cueNegates: true })) continue;
+    // Steering away from care towards a treatment the evidence does not support.
+    const subject = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict)) ?? prescribed[0];
+    if (!subject) continue;
+    const caveat = subject.entry.caveats.findIndex((c) => c.role === 'prescriber');
+    return hit(subject, 'stopping', ctx, m, caveat >= 0 ? caveat : undefined);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface CueMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function matches(regex: RegExp, text: string): CueMatch[] {
+  regex.lastIndex = 0;
+  return [...text.matchAll(regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+function hit(subject: Subject, kind: FrameKind, ctx: FrameContext, cue: CueMatch, caveat?: number): FrameHit {
+  const frame: FrameFlag = {
+    kind,
+    cue: ctx.sentenceText.slice(cue.start, cue.end),
+    ...(caveat !== undefined ? { caveat } : {}),
+  };
+  return { mentionId: subject.mention.id, entryId: subject.entry.id, frame };
+}
+
+/** The subject mention closest to the cue, preferring one before it (the usual subject position). */
+function nearest(ctx: FrameContext, subjects: Subject[], cue: CueMatch): Subject | undefined {
+  let best: Subject | undefined;
+  let bestDistance = Infinity;
+  for (const s of subjects) {
+    const start = s.mention.start - ctx.sentence.start;
+    const end = s.mention.end - ctx.sentence.start;
+    const distance = end <= cue.start ? cue.start - end : start >= cue.end ? (start - cue.end) * 1.5 : 0;
+    if (distance < bestDistance) {
+      best = s;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The cue is asserted: not negated, hedged, conditional, or asked. */
+function standsAsClaim(
+  ctx: FrameContext,
+  cue: CueMatch,
+  options: { allowConditional?: boolean; cueNegates?: boolean; negationBeforeOnly?: boolean } = {},
+): boolean {
+  const { sentence } = ctx;
+  const range = tokenRange(sentence, { start: sentence.start + cue.start, end: sentence.start + cue.end });
+  if (!range) return false;
+  const words = sentence.tokens.map((t) => t.word);
+  const [cf, ct] = clauseAround(sentence, range[0]);
+  // Use and stopping advice often ends in a negation that is no denial ("... and never take another").
+  const negationEnd = options.negationBeforeOnly ? range[1] : ct;
+  if (!options.cueNegates && isNegated(words, cf, negationEnd, range[0], range[1])) return false;
+  if (isHedged(words, cf, ct)) return false;
+  if (!options.allowConditional) {
+    for (let i = Math.max(0, cf - 1); i < range[0]; i++) if (CONDITIONAL.has(words[i]!)) return false;
+  }
+  return !isQuestion(ctx.sentenceText, cue);
+}
+
+/** A real question: it ends with "?" and opens like one, or the cue sits in the asking clause. */
+function isQuestion(sentence: string, cue: CueMatch): boolean {
+  const said = sentence.trimEnd();
+  if (!/\?["'\u201d\u2019)]*$/.test(said)) return false;
+  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(said)?.[1]?.toLowerCase() ?? '';
+  if (QUESTION_OPENERS.has(first)) return true;
+  const lastBreak = Math.max(said.lastIndexOf(','), said.lastIndexOf(';'), said.lastIndexOf(':'), said.lastIndexOf('\u2014'));
+  return cue.start > lastBreak;
+}
+
+/** Is the mention negated, looking no further than the cue ("the legs won't settle" after it is no denial)? */
+function mentionNegated(ctx: FrameContext, mention: TextMention, cue: CueMatch): boolean {
+  const range = tokenRange(ctx.sentence, mention);
+  const cueRange = tokenRange(ctx.sentence, { start: ctx.sentence.start + cue.start, end: ctx.sentence.start + cue.end });
+  if (!range) return false;
+  const [cf, ct] = clauseAround(ctx.sentence, range[0]);
+  return isNegated(
+    ctx.sentence.tokens.map((t) => t.word),
+    cf,
+    Math.min(ct, Math.max(range[1], cueRange?.[1] ?? ct)),
+    range[0],
+    range[1],
+  );
+}
+
+/** The page disputes the sentence: in it ("... — not quite") or in the next sentence ("That is not true."). */
+export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>): boolean {
+  if (DISPUTE.test(ctx.sentenceText)) return true;
+  const next = nextSentence(ctx.text, ctx.sentence.end);
+  if (DISPUTE.test(next)) return true;
+  // "People say X, but ..." / "Forums claim X. Really, it ...": an attributed claim answered.
+  const attributed = ATTRIBUTED.exec(ctx.sentenceText);
+  return !!attributed && (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next));
+}
+
+/** A drug named for a serious other condition ("lithium for bipolar"): the RLS verdict is no advice about it. */
+export function forOtherCondition(sentenceText: string): boolean {
+  return OTHER_CONDITION.test(sentenceText);
+}
+
+/** The text of the sentence after an offset (up to its end mark), without parsing. */
+function nextSentence(text: string, from: number): string {
+  const rest = text.slice(from, from + 400);
+  const end = /[.!?](?:\s|$)/.exec(rest.replace(/^[\s.!?"'\u201d\u2019)]+/, ''));
+  const trimmed = rest.replace(/^[\s.!?"'\u201d\u2019)]+/, '');
+  return end ? trimmed.slice(0, end.index + 1) : trimmed;
+}
+
+function topicStem(topic: string): string {
+  const t = topic.toLowerCase();
+  if (t.startsWith('pregnan') || t.startsWith('fet') || t.startsWith('trimester')) return 'pregnan|fetal|fetus';
+  return 'kidney|renal|dialysis';
+}
