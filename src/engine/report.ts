@@ -4,8 +4,10 @@
  * crosses message boundaries and storage as it is.
  */
 import type { Claim, ClaimVerdict, Dataset, Entry, KeyNumber, Verdict } from '../dataset/schema';
+import { answerFor, type EntryAnswer } from '../dataset/answers';
 import { tidy } from '../dataset/words';
 import type { Mention, PageFindings } from './annotator';
+import type { FrameFlag } from '../nlp/types';
 
 export interface ReportMention {
   id: number;
@@ -55,6 +57,8 @@ export type ReportFlag =
       verdict: Verdict;
       sentence: string;
       targetId: number;
+      /** Set when a claim frame fired (an efficacy, safety, cause, use or stopping claim). */
+      frame?: FrameFlag & { answer: EntryAnswer };
     };
 
 export interface PageReport {
@@ -202,6 +206,7 @@ function buildFlags(
         verdict: entry.verdict,
         sentence: tidy(finding.sentenceText),
         targetId: finding.mentionId,
+        ...(finding.frame ? { frame: { ...finding.frame, answer: answerFor(entry, finding.frame.caveat) } } : {}),
       },
     });
   }

@@ -1,4 +1,5 @@
 /** What the page says that the evidence contradicts: claims, doses over a limit, aggravators. */
+import { FRAME_KIND_LABELS } from '../frame-flags';
 import type { ReportFlag } from '../../engine/report';
 import { formatAmount, formatRatio } from '../format';
 import { describeLimit, limitName } from '../tooltip/Tooltip';
@@ -34,7 +35,7 @@ function flagTitle(flag: ReportFlag): string {
     case 'dose':
       return `${flag.entryName}: ${formatAmount(flag.dailyMg)} mg a day`;
     case 'aggravator':
-      return `${flag.entryName} taken with RLS`;
+      return flag.frame ? `${FRAME_KIND_LABELS[flag.frame.kind]}: ${flag.entryName}` : `${flag.entryName} taken with RLS`;
   }
 }
 
@@ -49,6 +50,8 @@ function flagDetail(flag: ReportFlag): string {
         : `Above ${limitName(flag.limit, 'upper-intake-daily')} (${limit})`;
     }
     case 'aggravator':
-      return VERDICT_LOOKS[flag.verdict].label;
+      return flag.frame
+        ? `The page says “${flag.frame.cue}”. For RLS: ${VERDICT_LOOKS[flag.verdict].label}. ${flag.frame.answer.text} (Source: ${flag.frame.answer.citations.join(', ')})`
+        : VERDICT_LOOKS[flag.verdict].label;
   }
 }

@@ -2,6 +2,8 @@
  * The evidence card for one mention (an entry, with what this page says about it) or for one
  * sentence that makes a claim. Every dataset and page string goes in as text, never as HTML.
  */
+import { answerFor } from '../../dataset/answers';
+import { FRAME_KIND_LABELS } from '../frame-flags';
 import type { Claim, Entry, KeyNumber, Reference } from '../../dataset/schema';
 import type { PageFindings } from '../../engine/annotator';
 import type { MentionFindings } from './mention-findings';
@@ -101,7 +103,17 @@ function OnThisPage({ entry, found, claims }: { entry: Entry; found: MentionFind
       </li>,
     );
   }
-  if (found.aggravator) {
+  const frame = found.aggravator?.frame;
+  if (frame) {
+    const answer = answerFor(entry, frame.caveat);
+    items.push(
+      <li key="frame" class="finding flagged frame">
+        <strong class="frame-kind">{FRAME_KIND_LABELS[frame.kind]}.</strong> The page says “{frame.cue}”. The
+        evidence for RLS: {VERDICT_LOOKS[entry.verdict].label}. {answer.text}{' '}
+        <span class="frame-source">(Source: {answer.citations.join(', ')})</span>
+      </li>,
+    );
+  } else if (found.aggravator) {
     items.push(
       <li key="aggravator" class="finding flagged">
         Someone here takes this while having RLS. It is listed as something that can make RLS worse.

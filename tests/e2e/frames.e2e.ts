@@ -1,0 +1,41 @@
+/**
+ * A claim-frame flag explained in the built extension: the tooltip names the kind of claim,
+ * quotes the page's words, gives what the evidence says for RLS and its source; the report the
+ * popup reads carries the same explanation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForReport } from '../../scripts/lib/chromium';
+import { openBrowser, type BrowserFixture } from './fixtures';
+import { TOOLTIP } from './helpers';
+
+let browser: BrowserFixture;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('claim frames in the browser', () => {
+  it('explains an efficacy claim in the tooltip and the report', async () => {
+    const page = await browser.session.context.newPage();
+    const url = browser.server.url('frames.html');
+    await page.goto(url);
+    const { report } = await waitForReport(browser.session, url, { until: (r) => r.flags.length > 0 });
+    const flag = report.flags.find((f) => f.kind === 'aggravator' && f.frame);
+    expect(flag).toMatchObject({ entryId: 'valerian', frame: { kind: 'efficacy', cue: 'cures' } });
+
+    const mark = page.locator('evlens-mark[data-evlens-entry="valerian"][data-evlens-flagged]').first();
+    await mark.hover();
+    const tooltip = page.locator(TOOLTIP);
+    await tooltip.waitFor({ state: 'visible' });
+    const text = await tooltip.locator('.finding.frame').textContent();
+    expect(text).toContain('Efficacy claim.');
+    expect(text).toContain('The page says “cures”.');
+    expect(text).toMatch(/The evidence for RLS: Not recommended/);
+    expect(text).toMatch(/\(Source: [A-Z0-9-]+/);
+    await page.close();
+  });
+});

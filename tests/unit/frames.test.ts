@@ -1,0 +1,41 @@
+/**
+ * Claim frames through the auditor: a claim about an entry is flagged when the entry's own
+ * evidence contradicts it (the verdict for efficacy, a caveat for safety), and not when the
+ * evidence supports it, when it is a question, or when the page disputes it.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditFile } from '../../scripts/lib/audit-file';
+
+type Frame = { kind: string; cue: string; answer: { text: string; citations: string[] } };
+
+function framesOf(sentence: string): Frame[] {
+  const html = `<!doctype html><title>Restless legs syndrome</title><body><h1>Restless legs syndrome</h1><p>${sentence}</p></body>`;
+  return auditFile(html, 'https://example.org/rls').flags.flatMap((f) => ('frame' in f && f.frame ? [f.frame as Frame] : []));
+}
+
+describe('claim frames', () => {
+  it('flags an efficacy claim about a treatment whose evidence is against it, with the answer and its source', () => {
+    const [frame] = framesOf('Valerian root cures restless legs syndrome for good, it is the best remedy there is.');
+    expect(frame).toMatchObject({ kind: 'efficacy', cue: 'cures' });
+    expect(frame!.answer.text).toMatch(/valerian/i);
+    expect(frame!.answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it('flags a safety absolute that a caveat of the entry contradicts', () => {
+    expect(framesOf('Magnesium oil is completely safe and has no side effects, so use as much as you like for your RLS.')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'safety' })]),
+    );
+  });
+
+  it('flags taking an aggravator for sleep without a first-person word', () => {
+    expect(framesOf('A Benadryl at bedtime will at least help you sleep through the RLS.')).toEqual([
+      expect.objectContaining({ kind: 'use' }),
+    ]);
+  });
+
+  it('does not flag a supported efficacy statement, a question, or a claim the page disputes', () => {
+    expect(framesOf('Gabapentin enacarbil works well for many people with restless legs syndrome.')).toEqual([]);
+    expect(framesOf('Does valerian cure restless legs syndrome?')).toEqual([]);
+    expect(framesOf('Some blogs say valerian cures restless legs syndrome. That is not true.')).toEqual([]);
+  });
+});
