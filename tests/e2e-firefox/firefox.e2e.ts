@@ -62,6 +62,8 @@ beforeAll(async () => {
     });
   }
   session = await launchFirefoxWithExtension({ extensionDir: resolve(ROOT, OUT_DIR, 'firefox-mv3') });
+  // A cookie for the feed's host: the extension must not send it.
+  await session.browser.setCookie({ name: 'reader', value: 'id-1234', domain: '127.0.0.1', path: '/' });
   control = await session.openExtensionPage('manifest.json');
   demo = await session.browser.newPage();
   demoUrl = pages.url('demo-blog.html');
@@ -153,6 +155,17 @@ describe('the popup in Firefox', () => {
   });
 });
 
+describe('the badge in Firefox', () => {
+  it("counts the tab's mentions in the contradicted colour", async () => {
+    const badge = await control.evaluate(async (id: number) => {
+      const { action } = (globalThis as unknown as FirefoxGlobals).browser;
+      return { text: await action.getBadgeText({ tabId: id }), color: await action.getBadgeBackgroundColor({ tabId: id }) };
+    }, tabId);
+    expect(badge.text).toBe(String(report.mentions.length));
+    expect(badge.color.slice(0, 3)).toEqual([0xb3, 0x26, 0x1e]);
+  });
+});
+
 describe('signed updates in Firefox', () => {
   it('checks the feed at install and runs on the bundled dataset', async () => {
     const status = await waitForStatus((s) => s.lastCheck !== null);
@@ -191,6 +204,19 @@ describe('signed updates in Firefox', () => {
     const status = await send('update:check');
     expect(status).toMatchObject({ version: V1, lastCheck: { outcome: 'failed', reason: 'bad-signature' } });
     await expect(send('dataset:get')).resolves.toMatchObject({ dataset: { version: V1 } });
+  });
+
+  it('asked the feed only for its two files: GET, no query string, cookie or referrer', async () => {
+    // The browser holds a cookie for the feed's host (set in beforeAll); the page sees it.
+    expect(await demo.evaluate(() => document.cookie)).toContain('reader=id-1234');
+    expect(feed.requests.length).toBeGreaterThanOrEqual(5);
+    for (const request of feed.requests) {
+      expect(request.path).toMatch(/^\/feed\//);
+      expect(request.method).toBe('GET');
+      expect(request.search).toBe('');
+      expect(request.headers.cookie).toBeUndefined();
+      expect(request.headers.referer).toBeUndefined();
+    }
   });
 
   it('shows the popup the dataset in use', async () => {
@@ -258,6 +284,10 @@ async function publishToFeed(text: string, options: { published: Date }): Promis
 interface FirefoxGlobals {
   browser: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
+    action: {
+      getBadgeText(details: { tabId: number }): Promise<string>;
+      getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]>;
+    };
     storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
   };
 }
