@@ -5,14 +5,13 @@
  */
 import type { MatchEntry, MatchIndex } from '../dataset/match-index';
 import type { Analysis, Analyzer } from '../nlp/types';
-import { isHealthRelevant, isInMainContent, isInNavigation } from './context';
-import { aliasKey } from '../dataset/words';
+import { isInMainContent, isInNavigation } from './context';
 import { FLAGGED_ATTR } from './dom-rules';
 import { FuzzyMatcher } from './fuzzy';
 import { Highlighter } from './highlighter';
 import { MarkSet, type ClaimMark, type MentionMark } from './marks';
 import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
-import { countCues, isAboutHealth, RLS_NAMED, senseOf, sentenceAround, type SentenceCues, type Sense } from './senses';
+import { countCues, isAboutHealth, mayBeAboutHealth, RLS_NAMED, senseOf, sentenceAround, type SentenceCues, type Sense } from './senses';
 import { runAtOnce, runSliced, type EditGuard, type SliceClock, type SlicedResult } from './slices';
 import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
@@ -50,8 +49,8 @@ export class Annotator {
   readonly marks = new MarkSet();
   readonly findings: PageFindings = emptyFindings();
   private readonly matcher: Matcher;
-  /** Built on the first page that is read in full: most pages never need them. */
-  private walkTables: WalkTables | null = null;
+  /** Built on the first page that is read in full: most pages never need it. */
+  private fuzzyMatcher: FuzzyMatcher | null | undefined;
   private readonly entries: Map<string, MatchEntry>;
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
@@ -180,14 +179,14 @@ export class Annotator {
       const heading = HEADING_TAGS.has(run.block.tagName);
       if (heading) section++;
       const exact = this.matcher.find(run.text);
-      const fuzzy = this.tables.fuzzy?.find(run.text, exact) ?? [];
+      const fuzzy = this.fuzzy?.find(run.text, exact) ?? [];
       const all: AliasMatch[] = fuzzy.length > 0 ? [...exact, ...fuzzy].sort((a, b) => a.start - b.start) : exact;
       const visible = all.filter((m) => !overlapsWrapped(run, m.start, m.end) && isStretchVisible(run, m.start, m.end, isVisible));
       const matches = visible.length > 0 ? this.judgeRun(run, visible) : [];
       if (matches.length > 0) {
         this.highlighter.noteContainers(run);
         found.push({ run, matches, section, length: run.segments.map((s) => s.node.data.length) });
-        const signals = matches.filter((m) => this.signalsRls(m)).length;
+        const signals = matches.filter((m) => m.signalsRls).length;
         if (signals > 0) rlsSignals.set(section, (rlsSignals.get(section) ?? 0) + (heading ? RLS_SECTION_SIGNALS : signals));
       }
       if (sampled < RELEVANCE_SAMPLE) {
@@ -203,7 +202,7 @@ export class Annotator {
       // The page may have changed the run while we paused; the watcher will bring it back.
       if (!runIntact(run, length)) continue;
       // Everyday words are ours in a paragraph that names RLS, or a section about it.
-      const aboutRls = (rlsSignals.get(section) ?? 0) >= RLS_SECTION_SIGNALS || matches.some((m) => this.signalsRls(m));
+      const aboutRls = (rlsSignals.get(section) ?? 0) >= RLS_SECTION_SIGNALS || matches.some((m) => m.signalsRls);
       const accepted = this.accepted(matches, run, aboutRls);
       const firstId = this.marks.reserve(accepted.length);
       const runMentions: MentionMark[] = [];
@@ -300,8 +299,7 @@ export class Annotator {
     if (matches.length === 0) return 'no-candidate';
     if (this.topic?.health) return 'walk';
     const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
-    const relevant = strong || isHealthRelevant({ strongMentions: 0, title: this.doc.title, text: rendered.slice(0, RELEVANCE_SAMPLE) });
-    return relevant ? 'walk' : 'nothing-to-annotate';
+    return strong || mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
   }
 
   /**
@@ -326,17 +324,16 @@ export class Annotator {
    * The run's matches with the sense their sentences give them. Only ambiguous words are
    * judged, and each sentence's vocabulary is counted once however many words it holds.
    */
-  private judgeRun(run: TextRun, matches: Array<AliasMatch & { readAs?: string }>): JudgedMatch[] {
+  private judgeRun(run: TextRun, matches: FoundMatch[]): JudgedMatch[] {
     const ambiguous = matches.map((m) => this.isAmbiguous(m));
-    if (!ambiguous.includes(true)) return matches.map((m) => ({ ...m, sense: 'health', distinctive: true }));
-    const sentences = new Map<number, { end: number; cues: SentenceCues }>();
-    return matches.map((match, i) => {
-      if (!ambiguous[i]) return { ...match, sense: 'health', distinctive: true };
+    const cuesByStart = new Map<number, SentenceCues>();
+    const senseOfMatch = (match: FoundMatch, i: number): Sense => {
+      if (!ambiguous[i]) return 'health';
       const { start, end } = sentenceAround(run.text, match.start, match.end);
-      let sentence = sentences.get(start);
-      if (!sentence) {
-        sentence = { end, cues: countCues(run.text.slice(start, end)) };
-        sentences.set(start, sentence);
+      let cues = cuesByStart.get(start);
+      if (!cues) {
+        cues = countCues(run.text.slice(start, end));
+        cuesByStart.set(start, cues);
       }
       // Only names nothing else is called confirm a sense: "wine" and "coffee" do not vouch for each other.
       let confirming = 0;
@@ -344,36 +341,32 @@ export class Annotator {
         const other = matches[j]!;
         if (!ambiguous[j] && other.entryId !== match.entryId && other.start >= start && other.end <= end) confirming++;
       }
-      return { ...match, sense: senseOf(sentence.cues, match.text, confirming), distinctive: false };
+      return senseOf(cues, match.text, confirming);
+    };
+    return matches.map((match, i) => {
+      const sense = senseOfMatch(match, i);
+      return { ...match, sense, distinctive: !ambiguous[i], signalsRls: this.signalsRls(match.entryId, sense) };
     });
   }
 
-  private get tables(): WalkTables {
-    return (this.walkTables ??= buildWalkTables(this.dataset));
+  private get fuzzy(): FuzzyMatcher | null {
+    const { entries, fuzzyGuard } = this.dataset;
+    if (this.fuzzyMatcher === undefined) this.fuzzyMatcher = fuzzyGuard ? new FuzzyMatcher(entries, fuzzyGuard) : null;
+    return this.fuzzyMatcher;
   }
 
-  /** Whether a match needs a sense decision: a context word, an acronym, an element's name. */
-  private isAmbiguous(match: AliasMatch & { readAs?: string }): boolean {
-    // A misspelling read as a name proves nothing about the page: its sentence must.
-    if (match.readAs) return true;
-    if (this.entries.get(match.entryId)?.match.scope !== 'always') return true;
-    // Pages repeat their words: each spelling is looked up once.
-    const seen = `${match.entryId}\u0000${match.text}`;
-    const known = this.tables.seen.get(seen);
-    if (known !== undefined) return known;
-    const key = aliasKey(match.text);
-    const ambiguous =
-      this.tables.ambiguous.get(`${match.entryId}\u0000${key}`) ??
-      this.tables.ambiguous.get(`${match.entryId}\u0000${key.replace(/(?:['\u2019]s|e?s)$/, '')}`) ??
-      false;
-    this.tables.seen.set(seen, ambiguous);
-    return ambiguous;
+  /**
+   * Whether a match needs a sense decision: a context word, an ambiguous alias (the matcher
+   * says which), or a misspelling read as a name, which proves nothing about the page.
+   */
+  private isAmbiguous(match: FoundMatch): boolean {
+    return Boolean(match.readAs || match.ambiguous) || this.entries.get(match.entryId)?.match.scope !== 'always';
   }
 
   /** A mention of RLS itself (not an everyday word that stands for it), in its health sense. */
-  private signalsRls(match: JudgedMatch): boolean {
-    const entry = this.entries.get(match.entryId);
-    return Boolean(entry?.match.signalsRls) && entry?.match.scope !== 'rls-context' && match.sense === 'health';
+  private signalsRls(entryId: string, sense: Sense): boolean {
+    const entry = this.entries.get(entryId);
+    return Boolean(entry?.match.signalsRls) && entry?.match.scope !== 'rls-context' && sense === 'health';
   }
 
   /**
@@ -390,7 +383,7 @@ export class Annotator {
         if (match.distinctive) evidence.distinctive++;
         else if (match.sense === 'health') evidence.healthSense++;
         else if (match.sense === 'other') evidence.otherSense++;
-        if (this.signalsRls(match)) evidence.rlsSignals++;
+        if (match.signalsRls) evidence.rlsSignals++;
       }
     }
     const title = this.doc.title;
@@ -400,23 +393,6 @@ export class Annotator {
   }
 }
 
-interface WalkTables {
-  /** Per entry and alias key: whether an occurrence of it needs a sense decision. */
-  ambiguous: Map<string, boolean>;
-  /** The same, per spelling as found on pages. */
-  seen: Map<string, boolean>;
-  fuzzy: FuzzyMatcher | null;
-}
-
-function buildWalkTables(dataset: Pick<MatchIndex, 'entries' | 'fuzzyGuard'>): WalkTables {
-  const ambiguous = new Map<string, boolean>();
-  for (const entry of dataset.entries) {
-    for (const alias of entry.aliases) {
-      ambiguous.set(`${entry.id}\u0000${aliasKey(alias.text)}`, alias.caseSensitive === true || alias.otherSenses === true);
-    }
-  }
-  return { ambiguous, seen: new Map(), fuzzy: dataset.fuzzyGuard ? new FuzzyMatcher(dataset.entries, dataset.fuzzyGuard) : null };
-}
 
 /** What a page is about: human health at all, and RLS itself. */
 interface PageTopic {
@@ -424,12 +400,15 @@ interface PageTopic {
   aboutRls: boolean;
 }
 
-interface JudgedMatch extends AliasMatch {
-  /** The name a misspelled word was read as. */
-  readAs?: string;
+/** A match as the matcher or the fuzzy reader found it (`readAs`: the name a misspelling was read as). */
+type FoundMatch = AliasMatch & { readAs?: string };
+
+interface JudgedMatch extends FoundMatch {
   sense: Sense;
   /** A name nothing else is called: needs no sense decision. */
   distinctive: boolean;
+  /** A mention of RLS itself, in its health sense. */
+  signalsRls: boolean;
 }
 
 interface FoundRun {

@@ -1,10 +1,8 @@
 /**
- * Cheap context decisions: is this page about RLS or health at all, and is an element part
- * of the main content rather than navigation, teasers or footers? Terms whose dataset policy
- * is `health-context` ("iron", "exercise") are only annotated where both hold.
+ * Where on the page an element stands: main content, or navigation, teasers and footers.
+ * Context terms ("iron", "exercise") are annotated only in the main content; whether the page
+ * is about health at all is decided in senses.ts.
  */
-
-import { HEALTH_WORDS } from './senses';
 
 /** Landmarks and class/id hints of page chrome. */
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU']);
@@ -56,23 +54,4 @@ function isLinkListItem(element: Element): boolean {
   let linked = 0;
   for (const link of item.querySelectorAll('a')) linked += letters(link);
   return linked / text >= 0.6;
-}
-
-export interface RelevanceInput {
-  /** Count of always-annotated mentions already found on the page. */
-  strongMentions: number;
-  title: string;
-  /** A bounded sample of the page's text. */
-  text: string;
-}
-
-/**
- * A page is relevant when it mentions an always-annotated term (RLS, magnesium, a drug) or
- * reads as a health page: several health words per thousand characters of text, or in its title.
- */
-export function isHealthRelevant({ strongMentions, title, text }: RelevanceInput): boolean {
-  if (strongMentions > 0) return true;
-  if (HEALTH_WORDS.count(title) > 0) return true;
-  const hits = HEALTH_WORDS.count(text);
-  return hits >= 5 && hits / Math.max(text.length, 1) >= 2 / 1000;
 }

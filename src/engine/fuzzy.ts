@@ -67,27 +67,25 @@ export function boundedDistance(a: string, b: string, max: number): number {
 }
 
 export class FuzzyMatcher {
-  /** Targets by their first letters (as a number: no string per page word): most words find none. */
-  private readonly byPrefix = new Map<number, Target[]>();
+  /** Targets by their first KEPT_PREFIX letters. */
+  private readonly byPrefix = new Map<string, Target[]>();
   private readonly englishNear: ReadonlySet<string>;
   /** Words of a fuzzy length that start like a name: a native scan finds them in one pass. */
   private readonly candidates: RegExp | null = null;
 
   constructor(entries: readonly MatchEntry[], guard: FuzzyGuard) {
     const guarded = new Set(guard.names);
-    const starts = new Set<string>();
     this.englishNear = new Set(guard.englishNear);
     for (const { name, entryId } of fuzzyNames(entries)) {
       if (!guarded.has(name)) continue;
-      const prefix = prefixKey(name, 0);
+      const prefix = name.slice(0, KEPT_PREFIX);
       const bucket = this.byPrefix.get(prefix) ?? [];
       bucket.push({ name, entryId });
       this.byPrefix.set(prefix, bucket);
-      starts.add(name.slice(0, KEPT_PREFIX));
     }
-    if (starts.size > 0) {
+    if (this.byPrefix.size > 0) {
       const rest = `[a-z]{${MIN_LENGTH - KEPT_PREFIX},${MAX_LENGTH - KEPT_PREFIX}}`;
-      this.candidates = new RegExp(`(?<![a-z])(?:${[...starts].join('|')})${rest}(?![a-z])`, 'gi');
+      this.candidates = new RegExp(`(?<![a-z])(?:${[...this.byPrefix.keys()].join('|')})${rest}(?![a-z])`, 'gi');
     }
   }
 
@@ -106,7 +104,7 @@ export class FuzzyMatcher {
       while (next < taken.length && taken[next]!.end <= start) next++;
       if (next < taken.length && taken[next]!.start < end) continue; // an exact match is there
       const word = m[0].toLowerCase();
-      const bucket = this.byPrefix.get(prefixKey(word, 0));
+      const bucket = this.byPrefix.get(word.slice(0, KEPT_PREFIX));
       if (!bucket || this.englishNear.has(word)) continue;
       const target = closest(word, bucket);
       if (target) found.push({ start, end, entryId: target.entryId, text: m[0], readAs: target.name });
@@ -128,11 +126,4 @@ function closest(word: string, bucket: readonly Target[]): Target | undefined {
     }
   }
   return best;
-}
-
-/** The first KEPT_PREFIX letters from `at`, lower-cased, as one number. */
-function prefixKey(text: string, at: number): number {
-  let key = 0;
-  for (let i = 0; i < KEPT_PREFIX; i++) key = key * 128 + (text.charCodeAt(at + i) | 32);
-  return key;
 }

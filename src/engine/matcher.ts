@@ -14,6 +14,11 @@ export interface AliasMatch {
   entryId: string;
   /** The matched text as it stands on the page. */
   text: string;
+  /**
+   * The alias has senses outside health (case-sensitive acronyms, `otherSenses` aliases): its
+   * sense is decided by its sentence.
+   */
+  ambiguous?: true;
 }
 
 export interface Matcher {
@@ -32,6 +37,8 @@ export interface AliasTarget {
   entryId: string;
   /** Set when the alias only matches as written ("RLS", not "rls"). */
   exact?: string;
+  /** See AliasMatch.ambiguous. */
+  ambiguous?: true;
 }
 
 // Word separators an alias's space or hyphen may stand for on a page.
@@ -74,14 +81,15 @@ export function buildMatcherTables(dataset: Pick<MatchIndex, 'entries' | 'disamb
       const winner = winners.get(key);
       if (winner && winner !== entry.id) continue;
       const list = targets.get(key) ?? [];
+      const target: AliasTarget = { entryId: entry.id };
+      if (alias.caseSensitive || alias.otherSenses) target.ambiguous = true;
       if (alias.caseSensitive) {
-        const exact = normalizeSeparators(alias.text);
-        list.push({ entryId: entry.id, exact });
-        exactSpellings.add(exact);
+        target.exact = normalizeSeparators(alias.text);
+        exactSpellings.add(target.exact);
       } else {
-        list.push({ entryId: entry.id });
         anyCase.add(key);
       }
+      list.push(target);
       targets.set(key, list);
     }
     if (entry.match.falseFriends.length > 0) {
@@ -159,7 +167,9 @@ export function matcherFromTables(tables: MatcherTables): Matcher {
         const target = resolve(m[0]);
         if (!target) continue;
         const start = m.index;
-        matches.push({ start, end: start + m[0].length, entryId: target.entryId, text: m[0] });
+        const match: AliasMatch = { start, end: start + m[0].length, entryId: target.entryId, text: m[0] };
+        if (target.ambiguous) match.ambiguous = true;
+        matches.push(match);
       }
       return dropFalseFriends(text, matches, falseFriends);
     },

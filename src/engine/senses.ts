@@ -94,8 +94,9 @@ export function countCues(sentence: string): SentenceCues {
  * distinctive names in the sentence: "magnesium for my ropinirole side effects" confirms it.
  */
 export function senseOf(cues: SentenceCues, word: string, confirming = 0): Sense {
-  const health = cues.health - HEALTH_CUES.count(word) + confirming;
-  const other = cues.other - OTHER_CUES.count(word);
+  const own = countCues(word);
+  const health = cues.health - own.health + confirming;
+  const other = cues.other - own.other;
   if (other > health) return 'other';
   return health > 0 ? 'health' : 'neutral';
 }
@@ -142,11 +143,24 @@ export function isAboutHealth({ distinctive, healthSense, otherSense, title, tex
   // Many health mentions and none in another sense settle it without reading the page again.
   if (otherSense === 0 && mentions >= SETTLED) return true;
   const [hits, healthVocabulary, otherVocabulary] = Vocabulary.tally(text, [HEALTH_WORDS, HEALTH_CUES, OTHER_CUES]);
-  if (hits! >= 5 && hits! / Math.max(text.length, 1) >= 2 / 1000) mentions += 2;
+  if (denseInHealthWords(hits!, text.length)) mentions += 2;
   if (mentions < 2) return false;
   // The page's whole vocabulary votes too. Body words ("legs", "relief", "pain") turn up in any
   // text, another world's words ("torque", "compost", "fairway") rarely do: those weigh more.
   return mentions + healthVocabulary! > otherSense + OTHER_VOCABULARY_WEIGHT * otherVocabulary!;
+}
+
+/**
+ * The pre-scan's cheap test, before any mention is judged: could a page whose only candidates
+ * are context words be about health? A health title, or text dense in health words.
+ */
+export function mayBeAboutHealth(title: string, text: string): boolean {
+  return HEALTH_WORDS.count(title) > 0 || denseInHealthWords(HEALTH_WORDS.count(text), text.length);
+}
+
+/** Several health words, and at least two per thousand characters. */
+function denseInHealthWords(hits: number, length: number): boolean {
+  return hits >= 5 && hits / Math.max(length, 1) >= 2 / 1000;
 }
 
 const OTHER_VOCABULARY_WEIGHT = 1.5;
