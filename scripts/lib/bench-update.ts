@@ -16,11 +16,11 @@ import type { Page } from 'playwright-core';
 import bundled from '../../src/dataset/generated/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
 import { utf8 } from '../../src/update/bytes';
-import { readSigningKey, signFeed, type SigningKey } from '../../src/update/feed-sign';
+import { readSigningKey, type SigningKey } from '../../src/update/feed-sign';
 import type { CheckTiming, UpdateStatus } from '../../src/update/status';
 import { buildExtension } from './build';
 import { launchWithExtension } from './chromium';
-import { startFeedServer, type FeedServer } from './feed-server';
+import { publishSignedDataset, startFeedServer, type FeedServer } from './feed-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT_DIR = '.output-bench-update';
@@ -161,16 +161,7 @@ async function measureBaseline(text: string): Promise<{ parseMs: number; storeMs
 }
 
 async function publish(feed: FeedServer, key: SigningKey, text: string, hour: number): Promise<void> {
-  const datasetBytes = utf8(text);
-  const published = await signFeed({
-    datasetBytes,
-    datasetVersion: (JSON.parse(text) as { version: string }).version,
-    minExtensionVersion: '0.1.0',
-    key,
-    published: new Date(Date.UTC(2026, 10, 22, 8 + hour)),
-  });
-  feed.put(`/feed/${published.manifest.file}`, datasetBytes);
-  feed.put(MANIFEST_PATH, published.envelopeText);
+  await publishSignedDataset(feed, text, { key, published: new Date(Date.UTC(2026, 10, 22, 8 + hour)), manifestPath: MANIFEST_PATH });
 }
 
 /** The production configuration (10 s timeout), with the test key and this run's local feed. */

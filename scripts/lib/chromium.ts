@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import type { PageReport } from '../../src/engine/report';
 import { INSTALL_HINT, QUIET_CHROMIUM_FLAGS, findChromium } from './find-chromium';
+import { waitForStoredReport } from './stored-report';
 
 export { INSTALL_HINT, findChromium };
 
@@ -61,28 +62,14 @@ export async function launchWithExtension(options: {
  * the tab id Chromium gave the page (read from the background's per-tab store, so tests need
  * no "tabs" permission the product does not need).
  */
-export async function waitForReport(
+export function waitForReport(
   session: ExtensionSession,
   url: string,
   options: { timeoutMs?: number; until?: (report: PageReport) => boolean } = {},
 ): Promise<{ tabId: number; report: PageReport }> {
-  const { timeoutMs = 10_000, until = () => true } = options;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = await session.serviceWorker.evaluate(async (pageUrl: string) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobals;
-      const stored = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(stored)) {
-        if (key.startsWith('report:') && (value as { url?: string }).url === pageUrl) {
-          return { tabId: Number(key.slice('report:'.length)), report: value };
-        }
-      }
-      return null;
-    }, url);
-    if (found && until(found.report as PageReport)) return found as { tabId: number; report: PageReport };
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  throw new Error(`The extension did not report on ${url} within ${timeoutMs} ms.`);
+  const readSession = () =>
+    session.serviceWorker.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get(null));
+  return waitForStoredReport(readSession, url, options);
 }
 
 /** The slice of the extension API that our service-worker `evaluate` calls use. */

@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { utf8 } from '../../src/update/bytes';
+import { signFeed, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
 
 export type FeedBehaviour =
   /** Any status with a small body (HTML error pages, 500s). */
@@ -173,4 +175,26 @@ export async function startFeedServer(options: { port?: number } = {}): Promise<
 
 function normalize(path: string): string {
   return `/${path.replace(/^\//, '')}`;
+}
+
+/**
+ * Signs a dataset text and puts it on the feed as the extension fetches it: the manifest at
+ * `manifestPath`, the dataset file where the manifest points.
+ */
+export async function publishSignedDataset(
+  feed: FeedServer,
+  text: string,
+  options: { key: SigningKey; published: Date; manifestPath: string },
+): Promise<PublishedFeed> {
+  const datasetBytes = utf8(text);
+  const published = await signFeed({
+    datasetBytes,
+    datasetVersion: (JSON.parse(text) as { version: string }).version,
+    minExtensionVersion: '0.1.0',
+    key: options.key,
+    published: options.published,
+  });
+  feed.put(`/feed/${published.manifest.file}`, datasetBytes);
+  feed.put(options.manifestPath, published.envelopeText);
+  return published;
 }

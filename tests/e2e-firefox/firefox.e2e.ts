@@ -16,14 +16,15 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../scripts/lib/build';
-import { startFeedServer, type FeedServer } from '../../scripts/lib/feed-server';
+import { publishSignedDataset, startFeedServer, type FeedServer } from '../../scripts/lib/feed-server';
 import { launchFirefoxWithExtension, type FirefoxSession } from '../../scripts/lib/firefox';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import bundled from '../../src/dataset/generated/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
+import { waitForStoredReport } from '../../scripts/lib/stored-report';
 import type { PageReport } from '../../src/engine/report';
 import { utf8 } from '../../src/update/bytes';
-import { readSigningKey, signFeed, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
+import { readSigningKey, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
 import type { UpdateStatus } from '../../src/update/status';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -268,17 +269,7 @@ function datasetText(version: string, edit?: (dataset: Dataset) => void): string
 
 /** Signs `text` and puts the manifest and the dataset file on the feed. */
 async function publishToFeed(text: string, options: { published: Date }): Promise<PublishedFeed> {
-  const datasetBytes = utf8(text);
-  const published = await signFeed({
-    datasetBytes,
-    datasetVersion: (JSON.parse(text) as { version: string }).version,
-    minExtensionVersion: '0.1.0',
-    key,
-    published: options.published,
-  });
-  feed.put(`/feed/${published.manifest.file}`, datasetBytes);
-  feed.put(MANIFEST_PATH, published.envelopeText);
-  return published;
+  return publishSignedDataset(feed, text, { key, published: options.published, manifestPath: MANIFEST_PATH });
 }
 
 interface FirefoxGlobals {
@@ -308,22 +299,9 @@ async function waitForStatus(until: (status: UpdateStatus) => boolean, timeoutMs
 }
 
 /** The background's per-tab report for `url` (storage.session, read from an extension page). */
-async function waitForReport(url: string, until: (report: PageReport) => boolean = () => true): Promise<{ tabId: number; report: PageReport }> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const found = await control.evaluate(async (pageUrl: string) => {
-      const stored = await (globalThis as unknown as FirefoxGlobals).browser.storage.session.get(null);
-      for (const [name, value] of Object.entries(stored)) {
-        if (name.startsWith('report:') && (value as { url?: string }).url === pageUrl) {
-          return { tabId: Number(name.slice('report:'.length)), report: value };
-        }
-      }
-      return null;
-    }, url);
-    if (found && until(found.report as PageReport)) return found as { tabId: number; report: PageReport };
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  throw new Error(`The extension did not report on ${url} within 10 s.`);
+function waitForReport(url: string, until: (report: PageReport) => boolean = () => true): Promise<{ tabId: number; report: PageReport }> {
+  const readSession = () => control.evaluate(() => (globalThis as unknown as FirefoxGlobals).browser.storage.session.get(null));
+  return waitForStoredReport(readSession, url, { until });
 }
 
 /** Opens the tooltip of an entry's first mention by keyboard focus, reads it and closes it. */

@@ -14,7 +14,7 @@ import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../scripts/lib/build';
 import { launchWithExtension, waitForReport, type ExtensionSession } from '../../scripts/lib/chromium';
-import { startFeedServer, type FeedServer } from '../../scripts/lib/feed-server';
+import { publishSignedDataset, startFeedServer, type FeedServer } from '../../scripts/lib/feed-server';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import bundled from '../../src/dataset/generated/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
@@ -335,17 +335,7 @@ function datasetText(version: string, edit?: (dataset: Dataset) => void): string
 
 /** Signs `text` and puts the manifest and the dataset file on the feed. */
 async function publishToFeed(text: string, options: { published: Date; key?: SigningKey }): Promise<PublishedFeed> {
-  const datasetBytes = utf8(text);
-  const published = await signFeed({
-    datasetBytes,
-    datasetVersion: (JSON.parse(text) as { version: string }).version,
-    minExtensionVersion: '0.1.0',
-    key: options.key ?? key,
-    published: options.published,
-  });
-  feed.put(`/feed/${published.manifest.file}`, datasetBytes);
-  feed.put(MANIFEST_PATH, published.envelopeText);
-  return published;
+  return publishSignedDataset(feed, text, { key: options.key ?? key, published: options.published, manifestPath: MANIFEST_PATH });
 }
 
 function send(type: 'update:check' | 'update:status'): Promise<UpdateStatus>;
