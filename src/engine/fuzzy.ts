@@ -72,6 +72,8 @@ export class FuzzyMatcher {
   private readonly englishNear: ReadonlySet<string>;
   /** Words of a fuzzy length that start like a name: a native scan finds them in one pass. */
   private readonly candidates: RegExp | null = null;
+  /** Each candidate word's reading, once: a page repeats its words, the distances need not be. */
+  private readonly readings = new Map<string, Target | null>();
 
   constructor(entries: readonly MatchEntry[], guard: FuzzyGuard) {
     const guarded = new Set(guard.names);
@@ -103,15 +105,28 @@ export class FuzzyMatcher {
       if ((start > 0 && LETTER.test(text[start - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
       while (next < taken.length && taken[next]!.end <= start) next++;
       if (next < taken.length && taken[next]!.start < end) continue; // an exact match is there
-      const word = m[0].toLowerCase();
-      const bucket = this.byPrefix.get(word.slice(0, KEPT_PREFIX));
-      if (!bucket || this.englishNear.has(word)) continue;
-      const target = closest(word, bucket);
+      const target = this.reading(m[0]);
       if (target) found.push({ start, end, entryId: target.entryId, text: m[0], readAs: target.name });
     }
     return found;
   }
+
+  /** The name a candidate word (as written) is read as, or null. */
+  private reading(written: string): Target | null {
+    let target = this.readings.get(written);
+    if (target === undefined) {
+      const word = written.toLowerCase();
+      const bucket = this.byPrefix.get(word.slice(0, KEPT_PREFIX));
+      target = bucket && !this.englishNear.has(word) ? (closest(word, bucket) ?? null) : null;
+      // Bounded: a page of random strings must not grow it without end.
+      if (this.readings.size >= MAX_READINGS) this.readings.clear();
+      this.readings.set(written, target);
+    }
+    return target;
+  }
 }
+
+const MAX_READINGS = 20_000;
 
 function closest(word: string, bucket: readonly Target[]): Target | undefined {
   let best: Target | undefined;

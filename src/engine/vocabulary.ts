@@ -18,12 +18,20 @@ export class Vocabulary {
   private readonly stems: ReadonlySet<string>;
   private readonly stemLengths: readonly number[];
   private readonly pairs: ReadonlySet<string>;
+  /** The second words of the pairs: only after one of these is a pair looked up. */
+  private readonly pairEnds: ReadonlySet<string>;
+  /**
+   * What each token as written is to this vocabulary (a word of it, the end of a pair, or
+   * nothing). Page text repeats its words, so most tokens cost one lookup and no lower-casing.
+   */
+  private readonly known = new Map<string, TokenKind>();
 
   constructor(spec: VocabularySpec) {
     this.words = new Set(spec.words);
     this.stems = new Set(spec.stems ?? []);
     this.stemLengths = [...new Set((spec.stems ?? []).map((s) => s.length))].sort((a, b) => a - b);
     this.pairs = new Set(spec.pairs ?? []);
+    this.pairEnds = new Set((spec.pairs ?? []).map((pair) => pair.slice(pair.lastIndexOf(' ') + 1)));
   }
 
   /** How many of the vocabulary's words the text holds. */
@@ -43,15 +51,29 @@ export class Vocabulary {
         continue;
       }
       if (start < 0) continue;
-      const token = text.slice(start, i).toLowerCase();
+      const token = text.slice(start, i);
       start = -1;
       for (let v = 0; v < vocabularies.length; v++) {
         const vocabulary = vocabularies[v]!;
-        if (vocabulary.has(token) || (previous && vocabulary.pairs.has(`${previous} ${token}`))) counts[v]!++;
+        const kind = vocabulary.kindOf(token);
+        if (kind === TokenKind.Word) counts[v]!++;
+        else if (kind === TokenKind.PairEnd && previous && vocabulary.pairs.has(`${previous} ${token}`.toLowerCase())) counts[v]!++;
       }
       previous = token;
     }
     return counts;
+  }
+
+  private kindOf(token: string): TokenKind {
+    let kind = this.known.get(token);
+    if (kind === undefined) {
+      const lower = token.toLowerCase();
+      kind = this.has(lower) ? TokenKind.Word : this.pairEnds.has(lower) ? TokenKind.PairEnd : TokenKind.None;
+      // Bounded: a page of random strings must not grow it without end.
+      if (this.known.size >= MAX_KNOWN) this.known.clear();
+      this.known.set(token, kind);
+    }
+    return kind;
   }
 
   private has(token: string): boolean {
@@ -68,6 +90,12 @@ export class Vocabulary {
     return false;
   }
 }
+
+/** What a token is to a vocabulary. */
+const TokenKind = { None: 0, Word: 1, PairEnd: 2 } as const;
+type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
+
+const MAX_KNOWN = 20_000;
 
 /** ASCII letters and digits, µ, and the Latin-1 / Latin Extended letters of accented words. */
 function isWordChar(code: number): boolean {
