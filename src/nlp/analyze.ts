@@ -144,10 +144,17 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
     const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText });
     const found: DoseFinding[] = [];
+    const owned: Array<{ phrase: DosePhrase; owner: LocalMention }> = [];
     for (const phrase of phrases) {
       if (listed.has(phrase)) continue;
-      const owner = attachDose(sentenceText, phrase, local, phrases);
-      if (!owner) continue;
+      // "3 mg in the morning and 3 mg at bedtime": a later part with no name of its own is the earlier part's.
+      const previous = owned[owned.length - 1];
+      const owner =
+        attachDose(sentenceText, phrase, local, phrases) ??
+        (previous && isSplitPart(sentenceText, previous.phrase, phrase) ? previous.owner : undefined);
+      if (owner) owned.push({ phrase, owner });
+    }
+    for (const { phrase, owner } of splitDoseTotals(sentenceText, owned)) {
       const mention = here.find((m) => m.id === owner.id)!;
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase);
@@ -204,6 +211,63 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     }
     return found;
   }
+}
+
+/**
+ * A day's doses taken in parts ("3 mg in the morning and 3 mg at bedtime", "4 mg at 8pm plus
+ * another 2 mg at 2am"): the parts of one substance, joined by "and" / "plus" / "another" and
+ * placed in the day, are one daily total. Never a change of dose ("from 2 mg to 4 mg", "2 mg,
+ * then up to 4 mg") or alternatives ("2 mg or 3 mg"), and never ranges or thresholds.
+ */
+export function splitDoseTotals<T extends { phrase: DosePhrase; owner: { id: number } }>(text: string, owned: readonly T[]): T[] {
+  const out: T[] = [];
+  let group: T[] = [];
+  const flush = () => {
+    if (group.length >= 2) {
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      const daily = group.reduce((sum, g) => sum + (dailyMilligrams(g.phrase) ?? 0), 0);
+      out.push({
+        ...last,
+        phrase: {
+          ...last.phrase,
+          start: first.phrase.start,
+          coreStart: first.phrase.coreStart,
+          amount: round(daily),
+          unit: 'mg',
+          timesPerDay: 1,
+          frequencyStated: true,
+          bedtime: group.some((g) => g.phrase.bedtime),
+        },
+      });
+    } else out.push(...group);
+    group = [];
+  };
+  for (const item of owned) {
+    const previous = group[group.length - 1];
+    if (!(previous && item.owner.id === previous.owner.id && isSplitPart(text, previous.phrase, item.phrase))) flush();
+    group.push(item);
+  }
+  flush();
+  return out;
+}
+
+const SPLIT_JOIN = /\b(?:and|plus|then|another|additional|extra|further)\b|[+&]/i;
+const SPLIT_BLOCK =
+  /\b(?:or|to|from|instead|switch\w*|up|down|increas\w*|decreas\w*|reduc\w*|lower\w*|rais\w*|went|go|until|was|were|used|but|max\w*|limit\w*|weeks?|months?|years?|days?|per|each|every|tablets?\s+of)\b/i;
+const CLOCK = /\b(?:at|around|by|about)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi;
+const TIME_OF_DAY =
+  /\b(?:morning|afternoon|evening|night|nighttime|bedtime|bed|lunch(?:time)?|dinner|supper|breakfast|midnight|noon|midday|am|pm|waking|wake)\b|\bthe\s+middle\s+of\s+the\s+night\b|\d\s*(?:am|pm)\b|\b(?:another|additional|extra|further|top[\s-]?up)\b/i;
+
+/** Whether `b` is a further part of the same day's dose as `a` (see splitDoseTotals). */
+function isSplitPart(text: string, a: DosePhrase, b: DosePhrase): boolean {
+  if (a.threshold || b.threshold || a.amountMax !== undefined || b.amountMax !== undefined) return false;
+  if (a.unit === 'IU' || b.unit === 'IU' || a.timesPerDay > 1 || b.timesPerDay > 1) return false;
+  const gap = text.slice(a.end, b.start);
+  if (gap.length > 45 || !SPLIT_JOIN.test(gap) || SPLIT_BLOCK.test(gap) || /\d/.test(gap.replace(CLOCK, ''))) return false;
+  // Placed in the day: a time on either part or between them, or "another".
+  const around = `${text.slice(a.start, a.end)} ${gap} ${text.slice(b.start, Math.min(text.length, b.end + 25))}`;
+  return a.frequencyStated || b.frequencyStated || TIME_OF_DAY.test(around);
 }
 
 /** Phrases in a run of three or more joined only by commas, slashes, "and", "or": a list of strengths. */

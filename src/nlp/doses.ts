@@ -26,7 +26,13 @@ export interface DosePhrase {
 }
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+)`;
-const WORD_NUM = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half(?:\s+an?)?|a\s+half|\u00bd)`;
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/** A number in words below 100 ("six", "twenty-four"). */
+const WORDS_BELOW_100 = String.raw`(?:(?:${TENS})(?:[\s-]+(?:${ONES}))?|${TEENS}|${ONES})`;
+/** Spelled-out amounts: "six", "twenty", "five hundred", "a thousand", "half a", "½". */
+const WORD_NUM = String.raw`(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+thousand|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?${WORDS_BELOW_100})?|${WORDS_BELOW_100}|half(?:\s+an?)?|a\s+half|\u00bd)`;
 const AMOUNT = `(?:${NUM}|${WORD_NUM})`;
 const UNIT_WORD = String.raw`(?:mil+i?gram+e?s?|mcgs?|micro-?gram+e?s?|[\u00b5\u03bcu]g|mgs?|gram+e?s?|gms?|g|i\.u\.?|iu|international\s+units?)`;
 // The unit must end the word, and must not be a concentration or a per-weight dose.
@@ -39,14 +45,35 @@ const DOSE = new RegExp(
 );
 
 const WORD_VALUES: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, half: 0.5, 'a half': 0.5, 'half a': 0.5, 'half an': 0.5, '\u00bd': 0.5,
+  half: 0.5, 'a half': 0.5, 'half a': 0.5, 'half an': 0.5, '\u00bd': 0.5,
 };
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** "twenty-four" → 24, "five hundred and twenty" → 520, "a thousand" → 1000; undefined if not words. */
+function wordsValue(text: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  for (const word of text.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    if (word === 'hundred') current = (current || 1) * 100;
+    else if (word === 'thousand') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (word in SMALL_NUMBERS) current += SMALL_NUMBERS[word]!;
+    else return undefined;
+  }
+  return total + current;
+}
 
 /** "1,000" → 1000, "0,5" → 0.5, ".5" → 0.5, "two" → 2, "half a" → 0.5. */
 export function parseAmount(raw: string): number | undefined {
   const text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   if (text in WORD_VALUES) return WORD_VALUES[text];
+  if (/^[a-z][a-z\s-]*$/.test(text)) return text === 'a' ? undefined : wordsValue(text);
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'));
   const value = Number(text);
@@ -141,6 +168,25 @@ function findFrequency(window: string): { index: number; end: number; times: num
   return best;
 }
 
+/** "each softgel contains magnesium", "per capsule:": the amount that follows is one unit's. */
+const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single)\s+${FORM}\b[^.\d]{0,40}$`, 'i');
+/** "take 3 softgels", "2 capsules": how many units make a serving. */
+const SERVING = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?(${FORM})(?![a-z])`, 'gi');
+
+/** The serving a per-unit amount belongs to: a plural count of units before it in the sentence. */
+function servingIn(sentence: string, before: number): { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined {
+  SERVING.lastIndex = 0;
+  let found: { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined;
+  for (const m of sentence.slice(0, before).matchAll(SERVING)) {
+    if (!/s$/i.test(m[2]!)) continue;
+    const count = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const end = m.index + m[0].length;
+    const frequency = findFrequency(sentence.slice(end, Math.min(before, end + 40)));
+    found = frequency ? { count, frequency } : { count };
+  }
+  return found;
+}
+
 /** Every dose phrase in one sentence, in text order. */
 export function findDosePhrases(sentence: string): DosePhrase[] {
   const phrases: DosePhrase[] = [];
@@ -182,6 +228,13 @@ export function findDosePhrases(sentence: string): DosePhrase[] {
       multiplier = COUNT_WORDS[count[1]!.toLowerCase()] ?? Number(count[1]);
       start -= before.length - before.lastIndexOf(count[1]!);
     }
+    // Label copy: "take 3 softgels daily; each softgel contains 250 mg". The amount is per unit;
+    // the serving elsewhere in the sentence says how many units, and how often.
+    let serving: { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined;
+    if (multiplier === 1 && PER_UNIT_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) {
+      serving = servingIn(sentence, m.index);
+      if (serving) multiplier = serving.count;
+    }
     if (!(multiplier > 0 && multiplier <= 10)) return;
     const formAdjacent = FORM_ADJACENT.exec(after);
     if (formAdjacent) coreEnd += formAdjacent[0].length;
@@ -189,9 +242,9 @@ export function findDosePhrases(sentence: string): DosePhrase[] {
     // The frequency is looked for up to the next dose phrase, inside this clause.
     const next = matches[k + 1];
     const windowEnd = Math.min(next ? next.index : sentence.length, coreEnd + 70);
-    const frequency = findFrequency(sentence.slice(coreEnd, windowEnd));
+    const frequency = findFrequency(sentence.slice(coreEnd, windowEnd)) ?? serving?.frequency;
     let end = coreEnd;
-    if (frequency && /^[\s,]*$/.test(sentence.slice(coreEnd, coreEnd + frequency.index))) {
+    if (frequency && frequency !== serving?.frequency && /^[\s,]*$/.test(sentence.slice(coreEnd, coreEnd + frequency.index))) {
       end = coreEnd + frequency.end;
     }
     const threshold = THRESHOLD_BEFORE.test(sentence.slice(Math.max(0, start - 40), start));

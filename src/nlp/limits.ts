@@ -40,7 +40,8 @@ export interface PopulationCue {
 }
 
 const AGE_WORDS = /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\baged?\s+(\d{1,2})\b/i;
-const MONTHS_OLD = /\b\d{1,2}[\s-]*months?[\s-]*old\b|\b(?:baby|babies|infant|infants|newborn|newborns)\b/i;
+const MONTHS_OLD = /\b(\d{1,2})[\s-]*(?:months?|mos?)[\s-]*old\b/i;
+const INFANT = /\b(?:baby|babies|infant|infants|newborn|newborns)\b/i;
 const TODDLER = /\btoddlers?\b/i;
 const TEEN = /\b(?:teen|teens|teenager|teenagers|adolescent|adolescents)\b/i;
 const CHILD = /\b(?:child|children|kid|kids|son|sons|daughter|daughters|grandchild|grandchildren|grandson|granddaughter|little\s+one|preschooler)\b/i;
@@ -50,8 +51,11 @@ const DIALYSIS_CUE = /\b(?:dialysis|ha?emodialysis|esrd|end[\s-]stage\s+(?:renal
 export function populationCue(sentence: string): PopulationCue | undefined {
   const cue: PopulationCue = {};
   const age = AGE_WORDS.exec(sentence);
+  const months = MONTHS_OLD.exec(sentence);
   if (age) cue.age = Number(age[1] ?? age[2] ?? age[3]);
-  else if (MONTHS_OLD.test(sentence)) cue.age = 0;
+  // An 18-month-old is in the ages 1-3 band; a 6-month-old under every band.
+  else if (months) cue.age = Math.floor(Number(months[1]) / 12);
+  else if (INFANT.test(sentence)) cue.age = 0;
   else if (TODDLER.test(sentence)) cue.age = 2;
   else if (TEEN.test(sentence)) cue.age = 14;
   else if (CHILD.test(sentence)) cue.child = true;

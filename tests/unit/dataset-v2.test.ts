@@ -112,3 +112,32 @@ describe('dataset v2 facts', () => {
     expect(entry('pregabalin').summary).toMatch(/0\.5 mg/);
   });
 });
+
+describe('a day’s total is what is held against the limit (issue 12)', () => {
+  it('adds the parts of a split dose placed in the day', () => {
+    expect(dose('Ropinirole 3 mg in the morning and 3 mg at bedtime for RLS.')[0]).toMatchObject({ dailyMg: 6, flagged: true });
+    expect(dose('Ropinirole 4mg at 8pm plus another 2mg at 2am for my RLS.')[0]).toMatchObject({ dailyMg: 6, flagged: true });
+    expect(dose('I take 1 mg ropinirole at 7pm and 1 mg at bedtime for my RLS.')[0]).toMatchObject({ dailyMg: 2, flagged: false });
+  });
+
+  it('does not add a change of dose or alternatives', () => {
+    expect(dose('I went from 2 mg ropinirole to 4 mg for RLS.').some((d) => d.flagged)).toBe(false);
+    expect(dose('I take 2 mg ropinirole or 3 mg for RLS at night.').some((d) => d.flagged)).toBe(false);
+  });
+
+  it('reads amounts written in words', () => {
+    expect(dose('Ropinirole twenty milligrams a day for restless legs.')[0]).toMatchObject({ dailyMg: 20, flagged: true });
+    expect(dose('I take five hundred mg of magnesium twice a day for RLS.')[0]).toMatchObject({ dailyMg: 1000 });
+  });
+
+  it('multiplies a per-unit amount on a label by the serving', () => {
+    const [finding] = dose('Directions: adults take 3 softgels daily; each softgel contains magnesium 250 mg.');
+    expect(finding).toMatchObject({ dailyMg: 750, status: 'over-upper-limit' });
+  });
+
+  it('reads a child’s age in months', () => {
+    const [finding] = dose('Our 18-month-old kicks all night; we give him 100 mg of magnesium in his milk.');
+    expect(finding).toMatchObject({ status: 'over-upper-limit' });
+    expect(finding!.limit!.value).toBe(65);
+  });
+});

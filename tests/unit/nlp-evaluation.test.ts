@@ -17,7 +17,6 @@ interface Case {
 const KNOWN_MISSES: Record<string, string> = {
   'The max dose of ropinirole for RLS is 4 mg, but my doc prescribed 8.': 'a bare "8" has no unit',
   'Magnesium (Natural Calm) 2 teaspoons = 650 mg, every night before bed.': 'another number stands between mention and dose',
-  'He was taking 3 mg Requip in the morning and 3 mg at night.': 'split doses are not summed',
   'Magnesium will cure your RLS, trust me.': 'the fixture pattern has no slot for "will"',
   "Ropinirole won't cause augmentation at low doses.": 'the fixture pattern lists never/cannot/can\'t, not "won\'t"',
   'Magnesium completely cured my restless legs.': 'the fixture pattern has no slot for an adverb',
@@ -51,7 +50,7 @@ describe('evaluation set: flags correct / missed / wrong', () => {
   it('misses only the known cases', () => {
     expect(missed.sort()).toEqual(Object.keys(KNOWN_MISSES).sort());
     expect(score).toEqual({
-      doses: { correct: 9, missed: 3, wrong: 0 },
+      doses: { correct: 10, missed: 2, wrong: 0 },
       claims: { correct: 5, missed: 3, wrong: 0 },
     });
   });
