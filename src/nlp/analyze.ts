@@ -30,7 +30,8 @@ const SUPPLEMENTAL =
   /\b(?:take|takes|took|taking|taken|supplement(?:s|ed|ing|ation)?|pills?|tablets?|capsules?|caps|softgels?|gummies|powder|doses?|dosage|dosing|prescribed|pop(?:s|ped|ping)?|glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|sulfate|sulphate|orotate|lactate|gluconate|aspartate|elemental|chelated|bedtime)\b/i;
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths?|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
-const WARNS = /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched)\b/i;
+const WARNS =
+  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse)\b/i;
 const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citrate|oxide|chloride|carbonate|succinate/i;
 
 export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
@@ -159,7 +160,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase);
       const mentionText = sentenceText.slice(owner.start, owner.end);
-      const saysElemental = /elemental/i.test(sentenceText);
+      const saysElemental = statesElemental(sentenceText, phrase) || (/elemental/i.test(sentenceText) && !phrases.some((p) => statesElemental(sentenceText, p)));
       // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.
       const elementalFrom = saysElemental
         ? undefined
@@ -255,7 +256,7 @@ export function splitDoseTotals<T extends { phrase: DosePhrase; owner: { id: num
 const SPLIT_JOIN = /\b(?:and|plus|then|another|additional|extra|further)\b|[+&]/i;
 const SPLIT_BLOCK =
   /\b(?:or|to|from|instead|switch\w*|up|down|increas\w*|decreas\w*|reduc\w*|lower\w*|rais\w*|went|go|until|was|were|used|but|max\w*|limit\w*|weeks?|months?|years?|days?|per|each|every|tablets?\s+of)\b/i;
-const CLOCK = /\b(?:at|around|by|about)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi;
+const CLOCK = /\b(?:at|around|by|about)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|around|by)\s+\d{1,2}(?::\d{2})?(?!\s*(?:mg|mcg|g|%|\d))\b/gi;
 const TIME_OF_DAY =
   /\b(?:morning|afternoon|evening|night|nighttime|bedtime|bed|lunch(?:time)?|dinner|supper|breakfast|midnight|noon|midday|am|pm|waking|wake)\b|\bthe\s+middle\s+of\s+the\s+night\b|\d\s*(?:am|pm)\b|\b(?:another|additional|extra|further|top[\s-]?up)\b/i;
 
@@ -268,6 +269,14 @@ function isSplitPart(text: string, a: DosePhrase, b: DosePhrase): boolean {
   // Placed in the day: a time on either part or between them, or "another".
   const around = `${text.slice(a.start, a.end)} ${gap} ${text.slice(b.start, Math.min(text.length, b.end + 25))}`;
   return a.frequencyStated || b.frequencyStated || TIME_OF_DAY.test(around);
+}
+
+/**
+ * The amount is said to be elemental ("160 mg elemental", "elemental magnesium 300 mg"): a
+ * label giving the compound and the elemental weight side by side is held to the elemental one.
+ */
+function statesElemental(text: string, phrase: DosePhrase): boolean {
+  return /elemental/i.test(text.slice(Math.max(0, phrase.coreStart - 30), phrase.coreStart)) || /^\s*(?:of\s+)?elemental/i.test(text.slice(phrase.coreEnd));
 }
 
 /** Phrases in a run of three or more joined only by commas, slashes, "and", "or": a list of strengths. */

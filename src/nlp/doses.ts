@@ -187,6 +187,19 @@ function servingIn(sentence: string, before: number): { count: number; frequency
   return found;
 }
 
+const DIRECTIONS = new RegExp(String.raw`\b(?:take|takes|taking|give|use|chew|swallow)\s+${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'i');
+
+/** "take one tablet three times daily" after a strength: the units per intake and their frequency. */
+function directionsAfter(sentence: string, from: number): { count: number; frequency: NonNullable<ReturnType<typeof findFrequency>> } | undefined {
+  const rest = sentence.slice(from, from + 80);
+  const m = DIRECTIONS.exec(rest);
+  if (!m || /\d\s*(?:mg|mcg|g)\b/i.test(rest.slice(0, m.index))) return undefined;
+  const end = m.index + m[0].length;
+  const frequency = findFrequency(rest.slice(end, end + 40));
+  if (!frequency) return undefined;
+  return { count: COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]), frequency };
+}
+
 /** Every dose phrase in one sentence, in text order. */
 export function findDosePhrases(sentence: string): DosePhrase[] {
   const phrases: DosePhrase[] = [];
@@ -235,9 +248,15 @@ export function findDosePhrases(sentence: string): DosePhrase[] {
       serving = servingIn(sentence, m.index);
       if (serving) multiplier = serving.count;
     }
-    if (!(multiplier > 0 && multiplier <= 10)) return;
     const formAdjacent = FORM_ADJACENT.exec(after);
     if (formAdjacent) coreEnd += formAdjacent[0].length;
+    // A strength ("400 mg tablets: take one tablet three times daily"): the directions after it
+    // say how many units, and how often.
+    if (multiplier === 1 && formAdjacent && !serving) {
+      serving = directionsAfter(sentence, coreEnd);
+      if (serving) multiplier = serving.count;
+    }
+    if (!(multiplier > 0 && multiplier <= 10)) return;
 
     // The frequency is looked for up to the next dose phrase, inside this clause.
     const next = matches[k + 1];

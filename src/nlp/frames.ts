@@ -29,11 +29,11 @@ const RLS_TARGET = /\b(?:rls|wed|restless|willis|ekbom|legs?|twitch\w*|jitters|k
 
 // ---- efficacy: strong claims of benefit --------------------------------------------------
 const CURE =
-  /\b(?:cur(?:e|es|ed|ing)|fix(?:es|ed)?|eliminat\w+|eradicat\w+|banish\w*|resolv(?:e|es|ed)|(?:got|get|gets|getting)\s+rid\s+of|knock(?:s|ed)?\s+out|say\s+goodbye|keeps?\s+\w+\s+away|(?:stop|stops|stopped|end|ends|ended)\s+(?:(?:my|your|the|his|her|all|night-?time)\s+)?(?:rls|restless|legs?|twitch\w*|symptoms|it|them|leg)|miracle|guarantee[ds]?|for\s+good|forever|no\s+exceptions|reliably|(?:the\s+)?answer\s+(?:to|for)|vanish\w*|works?\s+from\s+the)\b/gi;
+  /\b(?:cur(?:e|es|ed|ing)|fix(?:es|ed)?|eliminat\w+|eradicat\w+|banish\w*|resolv(?:e|es|ed)|(?:got|get|gets|getting)\s+rid\s+of|knock(?:s|ed)?\s+out|say\s+goodbye|keeps?\s+\w+\s+away|(?:stop|stops|stopped|end|ends|ended)\s+(?:(?:my|your|the|his|her|all|night-?time)\s+)?(?:rls|restless|legs?|twitch\w*|symptoms|it|them|leg)|miracle|guarantee[ds]?|for\s+good|forever|no\s+exceptions|reliably|(?:the\s+)?answer\s+(?:to|for)|vanish\w*|disappear\w*|works?\s+from\s+the|no\s+more\s+(?:\w+\s+)?(?:rls|restless|leg|legs|kicks?|twitch\w*)|(?:rls|legs?|symptoms)\s+(?:\w+\s+)?gone|prevent\w*\s+(?:\w+\s+){0,3}completely|instant\s+relief|done\s+forever)\b/gi;
 const BEST =
-  /\b(?:the\s+(?:very\s+)?best|best\s+(?:thing|treatment|remedy|option|cure|way|drug|med|medicine|supplement|choice)|most\s+effective|number\s+one|#\s?1|no\.\s?1|the\s+only\s+thing|nothing\s+(?:else\s+)?(?:beats|works|comes\s+close)|beats?\s+(?:every|any|all|medication|drugs|meds)|better\s+than\s+(?:any|every|all|the)?\s*(?:drugs?|meds?|medications?|prescriptions?|pills?)|faster\s+than\s+any|(?:smarter|better|safer)\s+alternative|leading|first[-\s]line|single\s+most|hands[-\s]down)\b/gi;
+  /\b(?:the\s+(?:very\s+)?best|best\s+(?:thing|treatment|remedy|option|cure|way|drug|med|medicine|supplement|choice)|most\s+effective|number\s+one|#\s?1|no\.\s?1|the\s+only\s+thing|nothing\s+(?:else\s+)?(?:beats|works|comes\s+close)|beats?\s+(?:every|any|all|medication|drugs|meds)|better\s+than\s+(?:any|every|all|the)?\s*(?:drugs?|meds?|medications?|prescriptions?|pills?)|faster\s+than\s+any|(?:smarter|better|safer)\s+alternative|leading|first[-\s]line|single\s+most|hands[-\s]down|gold\s+standard|preferred\s+(?:first\s+)?(?:treatment|option|choice|drug|therapy)|first\s+(?:choice|treatment)|(?:most\s+)?powerful\s+treatment|secret\s+weapon|works?\s+better\s+than)\b/gi;
 const EVERYONE =
-  /\b(?:works?\s+for\s+(?:everyone|everybody|anyone|all|tons|literally|every)|(?:every|each)\s+(?:patient|sufferer|person|rls\s+sufferer|pregnant)|nearly\s+all|everyone\s+(?:on|with)|in\s+\d+\s?%\s+of|should\s+just\s+prescribe|anyone'?s)\b/gi;
+  /\b(?:works?\s+for\s+(?:everyone|everybody|anyone|all|tons|literally|every)|(?:every|each)\s+(?:patient|sufferer|person|rls\s+sufferer|pregnant)|nearly\s+all|everyone\s+(?:on|with)|in\s+\d+\s?%\s+of|(?:for\s+)?100\s?%\s+of|should\s+just\s+prescribe|anyone'?s)\b/gi;
 const FAST =
   /\b(?:within\s+(?:\d+|a|an|one|two|three|a\s+few)\s+\w+|in\s+(?:as\s+little\s+as\s+)?(?:\d+|one|two|three|seven|ten|fourteen|thirty)\s+(?:days?|minutes?|weeks?|seconds?|nights?)|on\s+contact|(?:days?|minutes?)\s+flat|from\s+the\s+(?:very\s+)?first\s+\w+|instantly)\b/gi;
 const PROOF =
@@ -41,27 +41,29 @@ const PROOF =
 
 // ---- safety absolutes ----------------------------------------------------------------------
 const SAFE =
-  /\b(?:(?:no|zero|without|free\s+of|free\s+from)\s+(?:real\s+|serious\s+|known\s+|any\s+|nasty\s+)?(?:side[-\s]effects?|downsides?|risks?|contraindications?|warnings?)|side[-\s]effect[-\s]free|(?:completely|totally|perfectly|100\s?%|entirely|absolutely|utterly)\s+(?:safe|harmless|risk[-\s]free)|harmless|risk[-\s]free|zero\s+risk|so\s+safe|safe\s+for\s+(?:everyone|everybody|anyone|all|kids|children)|the\s+safest|safe(?:r)?\s+(?:alternative|choice|option)|(?:can\s+not|cannot|can'?t|impossible\s+to|never)\s+(?:overdose|od|get\s+too\s+much|take\s+too\s+much)|non[-\s]?addictive|not\s+addictive|non[-\s]habit[-\s]forming|(?:will\s+not|won'?t)\s+(?:make|affect)\s+(?:your|the|my)?\s*(?:rls|restless|legs))\b/gi;
+  /\b(?:(?:no|zero|without|free\s+of|free\s+from)\s+(?:real\s+|serious\s+|known\s+|any\s+|nasty\s+)?(?:side[-\s]effects?|downsides?|risks?|contraindications?|warnings?)|side[-\s]effect[-\s]free|(?:completely|totally|perfectly|100\s?%|entirely|absolutely|utterly)\s+(?:safe|harmless|risk[-\s]free)|harmless|risk[-\s]free|zero\s+risk|so\s+safe|safe\s+for\s+(?:literally\s+|just\s+about\s+)?(?:everyone|everybody|anyone|all|kids|children)|the\s+safest|safe(?:r)?\s+(?:alternative|choice|option)|(?:can\s+not|cannot|can'?t|impossible\s+to|never)\s+(?:overdose|od|get\s+too\s+much|take\s+too\s+much)|non[-\s]?addictive|not\s+addictive|non[-\s]habit[-\s]forming|(?:will\s+not|won'?t)\s+(?:make|affect)\s+(?:your|the|my)?\s*(?:rls|restless|legs))\b/gi;
 /** A safety statement about pregnancy or kidneys: only an entry with a caveat on that topic, or weak evidence, contradicts it. */
 const SAFE_IN =
-  /\b(?:(?:safe(?:r|st)?|fine|okay|ok)\s+(?:[\w,]+\s+){0,6}?(?:in|during|while|for|with)|even\s+(?:with|in|during|while))\s+(?:late\s+|early\s+)?(?:pregnan\w*|breastfeed\w*|kidney|the\s+(?:first|second|third)\s+trimester)/gi;
+  /\b(?:(?:safe(?:r|st)?|safely|fine|okay|ok)\s+(?:[\w,']+\s+){0,10}?(?:in|during|while|for|with|throughout)|even\s+(?:with|in|during|while))\s+(?:late\s+|early\s+)?(?:pregnan\w*|breastfeed\w*|kidney|the\s+(?:first|second|third)\s+trimester)/gi;
 const TOPIC = /pregnan|fetal|fetus|trimester|kidney|renal|dialysis/i;
 
 // ---- cause and mechanism myths -------------------------------------------------------------
 /** "RLS is (really|just) a deficiency", "caused by low magnesium", "your body crying out for". */
 const CAUSE =
-  /\b(?:(?:is|are|=|means?)\s+(?:really\s+|basically\s+|just\s+|simply\s+|all\s+|only\s+|actually\s+|nothing\s+but\s+)*(?:an?\s+|your\s+|the\s+)?(?:\w+\s+)?(?:deficien\w+|low\s+\w+|inflammation|(?:poor\s+)?circulation|\w+\s+imbalance|toxins?)|caused\s+by|root\s+cause|what\s+causes|is\s+what\s+(?:causes|triggers)|triggers\s+(?:restless|rls)|crying\s+out\s+for|(?:are|you'?re|you\s+are|is)\s+(?:\w+\s+)?deficient|need\s+more\s+\w+|draining|strip\w*\s+\w+\s+from|the\s+same\s+thing)\b/gi;
+  /\b(?:(?:is|are|=|means?)\s+(?:really\s+|basically\s+|just\s+|simply\s+|all\s+|only\s+|actually\s+|nothing\s+but\s+)*(?:an?\s+|your\s+|the\s+)?(?:\w+\s+)?(?:deficien\w+|low\s+\w+|inflammation|(?:poor\s+)?circulation|\w+\s+imbalance|toxins?)|caused\s+by|root\s+cause|what\s+causes|is\s+what\s+(?:causes|triggers)|triggers\s+(?:restless|rls)|crying\s+out\s+for|(?:are|you'?re|you\s+are|is)\s+(?:\w+\s+)?deficient|need\s+more\s+\w+|draining|(?:a\s+)?sign\s+of\s+(?:\w+\s+){0,2}(?:deficien\w+|dehydration|low\s+\w+)|(?:just|simply|only|all)\s+(?:your\s+)?(?:electrolytes?|dehydration|minerals?)|(?:takes?|drains?|steals?|uses?\s+up)\s+(?:all\s+)?(?:of\s+)?your\s+(?:\w+\s+)?(?:magnesium|iron|potassium|minerals?|stores?)|starved\s+of|screaming\s+for|strip\w*\s+\w+\s+from|the\s+same\s+thing)\b/gi;
 /** Reductive wording: the cause claim says it is the whole story. */
 const REDUCTIVE = /\b(?:just|simply|basically|really|all|only|nothing\s+but|full\s+stop|simple\s+as\s+that|everyone\s+knows|almost\s+everyone|root|same\s+thing|=)\b/i;
 const MECHANISM =
-  /\b(?:flush\w*\s+(?:out\s+)?(?:the\s+)?(?:inflammation|toxins)|(?:straight|directly|right)\s+(?:in)?to\s+(?:the\s+|your\s+)?(?:muscles?|blood\w*|cells)|absorb\w*\s+(?:straight\s+|directly\s+)?(?:through|via|into)\s+(?:the\s+|your\s+)?skin|bypass\w*\s+(?:the\s+|your\s+)?(?:digestive|gut|stomach)|(?:tingl\w*|sting\w*|burn\w*)\b.{0,40}\b(?:means|shows|is\s+a\s+sign|is\s+the)|deficiency\s+leaving|pulling\s+.{0,30}\s+out\s+of)/gi;
+  /\b(?:flush\w*\s+(?:out\s+)?(?:the\s+)?(?:inflammation|toxins)|(?:straight|directly|right)\s+(?:in)?to\s+(?:the\s+|your\s+)?(?:\w+\s+)?(?:muscles?|blood\w*|cells)|absorb\w*\s+(?:straight\s+|directly\s+)?(?:through|via|into)\s+(?:the\s+|your\s+)?skin|bypass\w*\s+(?:the\s+|your\s+)?(?:digestive|gut|stomach)|(?:tingl\w*|sting\w*|burn\w*)\b.{0,40}(?:\bmeans|\bshows|\bproves?|=|\bis\s+a\s+sign|\bis\s+the)|deficiency\s+leaving|pulling\s+.{0,30}\s+out\s+of)/gi;
 
 // ---- use of an aggravator (or of a drug that is no RLS treatment) for relief -------------------
 const RELIEF =
-  /\b(?:help(?:s|ed)?\s+(?:\w+\s+)?(?:sleep|relax|settle|calm)|(?:to|for)\s+(?:sleep|fall\s+asleep|relax|the\s+(?:restless|legs|nausea)|(?:my\s+|the\s+|your\s+)?(?:restless\s+legs|legs|rls)(?!\s+(?:folks|people|patients|sufferers|community|groups?|meetups?|support))|nights?)|before\s+bed|at\s+bedtime|at\s+night|every\s+night|in\s+the\s+evening|with\s+dinner|knocks?\s+(?:me|you)\s+(?:right\s+)?out|takes?\s+the\s+edge\s+off|calm\w*|settle\w*|relax\w*|sooth\w*|go-to|sleep\s+(?:fix|aid|med)|works\s+for\s+me|survive|trick|swears?\s+by|great\s+for|is\s+fine|fall\s+asleep|gentle\s+way|when\s+(?:your|my|the)\s+legs|by\s+the\s+bed|helps?\s+(?:my|the|your)\s+(?:rls|legs|restless))\b/gi;
+  /\b(?:help(?:s|ed)?\s+(?:\w+\s+)?(?:sleep|relax|settle|calm)|(?:to|for)\s+(?:sleep|fall\s+asleep|relax|the\s+(?:restless|legs|nausea)|(?:my\s+|the\s+|your\s+)?(?:restless\s+legs|legs|rls)(?!\s+(?:folks|people|patients|sufferers|community|groups?|meetups?|support))|nights?)|before\s+bed|at\s+bedtime|at\s+night|every\s+night|in\s+the\s+evening|with\s+dinner|knocks?\s+(?:me|you|myself|yourself)\s+(?:right\s+)?out|knock\s+(?:myself|yourself)\s+out|asleep|sleep\s+through|takes?\s+the\s+edge\s+off|calm\w*|settle\w*|relax\w*|sooth\w*|go-to|sleep\s+(?:fix|aid|med)|works\s+for\s+me|survive|trick|swears?\s+by|great\s+for|is\s+fine|fall\s+asleep|gentle\s+way|when\s+(?:your|my|the)\s+legs|by\s+the\s+bed|helps?\s+(?:my|the|your)\s+(?:rls|legs|restless))\b/gi;
 /** The sentence warns against it or reports moving away from it: supported, not a use. */
 const WARNING =
   /\b(?:worse\w*|worsen\w*|aggravat\w*|trigger\w*|avoid\w*|flare\w*|stay\s+away|instead|switch\w*|non-?drowsy|non-?sedating|cut(?:ting)?\s+(?:back|out|down)|quit\w*|stopped|limit\w*|skip\w*|less|fewer|threw|throw|bin(?:ned)?|warn\w*|risk\w*|check|ask\s+(?:your|a)\s+(?:doctor|pharmacist)|contains?)\b/i;
+/** "When my RLS flares, I ...": the flare is the occasion of the use, no warning against it. */
+const OCCASION = /\b(?:when|whenever|if|once)\s+(?:my|the|your|his|her)?\s*(?:rls|legs?|restless\s+legs?|symptoms)\s+(?:\w+\s+)?(?:flares?|flaring)(?:\s+up)?/gi;
 /** "contains" in product copy about a sleep aid is a use (DreamEase contains diphenhydramine ... to fall asleep). */
 const SELLING = /\b(?:fast\s+way|the\s+way|try|tip|keep|pop|ask\s+for|pour|drink|sip\w*)\b/i;
 /** A drug taken for a serious other condition: the RLS verdict is no advice about it. */
@@ -72,20 +74,22 @@ const OTHER_CONDITION =
 const STOP =
   /\b(?:stop(?:s|ped|ping)?|quit(?:ting)?|ditch(?:ed)?|binn?(?:ed)?|throw\s+(?:out|away)|threw\s+(?:out|away)|rip\s+off|pull\s+(?:\w+\s+){0,3}off|cut\s+(?:it|them)\s+out|come\s+off|get\s+off|drop(?:ped)?)\b/gi;
 const ABRUPT =
-  /\b(?:cold\s+turkey|abrupt\w*|sudden\w*|all\s+at\s+once|overnight|tonight|today|right\s+away|immediately|dead|no\s+taper|without\s+(?:a\s+)?taper\w*|without\s+telling|on\s+my\s+own|on\s+your\s+own|for\s+good|never\s+take\s+another|tough\s+it\s+out|completely|poison|switch\s+to|all\s+you\s+need|only\s+need|no\s+need\s+to\s+involve)\b/i;
+  /\b(?:cold\s+turkey|abrupt\w*|sudden\w*|all\s+at\s+once|overnight|tonight|today|right\s+away|immediately|dead|no\s+taper|without\s+(?:a\s+)?taper\w*|without\s+telling|on\s+my\s+own|on\s+your\s+own|for\s+good|never\s+take\s+another|tough\s+it\s+out|completely|poison|switch\s+to|all\s+you\s+need|go(?:ing)?\s+(?:all\s+)?natural|never\s+look\s+back|only\s+need|no\s+need\s+to\s+involve)\b/i;
 const SAFE_STOP = /\b(?:with\s+(?:your|a|my|the)\s+(?:doctor|prescriber|gp|neurologist|clinician)|talk\s+to|ask\s+your|under\s+supervision|slowly|gradually|mistake|regret|should\s+not\s+have|shouldn'?t\s+have)\b/i;
 const STEER =
-  /\b(?:skip\s+the\s+(?:doctor|gp|tests?)|no\s+need\s+to\s+(?:see|involve|ask|bother)\s+(?:\w+\s+)?(?:doctor|gp|ob|neurologist)|don'?t\s+(?:bother|mention)\b.{0,60}\b(?:doctor|ob|gp|tested|test|testing)|ditch\s+your\s+(?:\w+\s+)?(?:prescriptions?|meds|medications?|drugs)|doctors\s+(?:only|just)\s+(?:push|want)|(?:they'?ll|will)\s+just\s+push|don'?t\s+bother\s+(?:getting\s+)?test\w*)/gi;
+  /\b(?:skip\s+the\s+(?:doctor|gp|tests?)|no\s+need\s+to\s+(?:see|involve|ask|bother)\s+(?:\w+\s+)?(?:doctor|gp|ob|neurologist)|don'?t\s+(?:bother|mention)\b.{0,60}\b(?:doctor|ob|gp|tested|test|testing)|ditch\s+your\s+(?:\w+\s+)?(?:prescriptions?|meds|medications?|drugs)|doctors\s+(?:only|just)\s+(?:push|want)|(?:they'?ll|will)\s+just\s+push|don'?t\s+bother\s+(?:getting\s+)?test\w*|(?:don'?t|do\s+not|never)\s+need\s+(?:a|to\s+see\s+a|your|the)\s+(?:doctor|gp|neurologist|prescription)|better\s+than\s+any\s+prescription|don'?t\s+let\s+(?:them|your\s+\w+|anyone|the\s+\w+)\s+(?:talk\s+you\s+into|order|run|do)\s+(?:\w+\s+){0,2}(?:tests?|bloodwork|labs))/gi;
 
 /** A sentence the page itself disputes, here or in the next sentence. */
 const DISPUTE =
-  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+)?(?:evidence|proof|data)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however|but\s+(?:the\s+)?(?:evidence|studies|research|trials))\b/i;
+  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however|but\s+(?:the\s+)?(?:evidence|studies|research|trials))\b/i;
 /** Someone else's claim ("people say", "forums claim") that the page answers with a contrast. */
 const ATTRIBUTED =
   /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others)\s+(?:\w+\s+)?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
-const CONTRAST = /\b(?:but|however|though|although|yet|honestly|actually|in\s+reality|really|just)\b/i;
+const CONTRAST =
+  /\b(?:but|however|though|although|yet|honestly|actually|in\s+reality|really|just)\b|\b(?:studies|research|trials?|evidence|experts?|specialists?)\s+(?:\w+\s+){0,2}(?:shows?|links?|suggests?|says?|finds?|found|points?)\b/i;
 /** The sentence reports that it did not work ("was no different", "still up every night"). */
-const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
+const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still(?!\s+(?:the|a|an|is|my|your|our|their|recommended|first))|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
+const SUPPOSED = /\b(?:if|unless|even\s+if)\b[^,.;]*/gi;
 const QUESTION_OPENERS = new Set([
   'does', 'do', 'did', 'is', 'are', 'was', 'can', 'could', 'will', 'would', 'should', 'has', 'have', 'what', 'why',
   'how', 'which', 'who', 'anyone', 'any', 'so', 'really', 'am', 'where', 'when',
@@ -110,7 +114,7 @@ export interface FrameHit {
 
 /** Cheap test before any regex: the words every frame needs one of. */
 const PREFILTER =
-  /cur|fix|elimin|best|effective|only|every|proven|stud|scien|safe|side|harm|risk|addict|overdos|too much|defici|caus|low |inflam|circul|absorb|skin|tingl|sting|burn|flush|stop|quit|ditch|throw|bin|rip|pull|turkey|doctor|test|sleep|bed|night|relax|calm|settl|edge|trick|surviv|help|rid |goodbye|end|knock|beat|better|faster|first|one|#|within|days|minut|answer|lead|miracle|guarant|forever|away|vanish|fine|gentle|keep|tip|dinner|evening|go-to|swear|great|same|need more|drain|strip|crying|off|drop|resolv|alternative|prescri|push/i;
+  /cur|fix|elimin|best|effective|only|every|proven|stud|scien|safe|side|harm|risk|addict|overdos|too much|defici|caus|low |inflam|circul|absorb|skin|tingl|sting|burn|flush|stop|quit|ditch|throw|bin|rip|pull|turkey|doctor|test|sleep|bed|night|relax|calm|settl|edge|trick|surviv|help|rid |goodbye|end|knock|beat|better|faster|first|one|#|within|days|minut|answer|lead|miracle|guarant|forever|away|vanish|fine|gentle|keep|tip|dinner|evening|go-to|swear|great|same|need more|drain|strip|crying|off|drop|resolv|alternative|prescri|push|disappear|no more|gone|prevent|instant|standard|prefer|powerful|weapon|100|sign|electrolyt|dehydrat|take|drain|steal|starv|scream|=|asleep|natural|look back|let |need/i;
 
 /** The frames this sentence makes, at most one per kind; empty for most sentences. */
 export function findFrames(ctx: FrameContext): FrameHit[] {
@@ -138,7 +142,8 @@ type Subject = { mention: TextMention; entry: Entry };
 const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
 
 function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
-  if (!RLS_TARGET.test(ctx.sentenceText) || FAILED.test(ctx.sentenceText)) return undefined;
+  // "If it didn't work for you, ..." supposes a failure; it reports none.
+  if (!RLS_TARGET.test(ctx.sentenceText) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, ''))) return undefined;
   for (const regex of [CURE, BEST, EVERYONE, FAST, PROOF]) {
     for (const m of matches(regex, ctx.sentenceText)) {
       if (!standsAsClaim(ctx, m)) continue;
@@ -176,7 +181,8 @@ function safety(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
 
 function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   for (const m of matches(MECHANISM, ctx.sentenceText)) {
-    if (!standsAsClaim(ctx, m)) continue;
+    // "If it stings, that means it is working": the condition is part of the myth.
+    if (!standsAsClaim(ctx, m, { allowConditional: true })) continue;
     const subject = nearest(ctx, subjects.filter(isTreatment), m);
     if (subject && UNSUPPORTED.has(subject.entry.verdict)) return hit(subject, 'cause', ctx, m);
   }
@@ -200,7 +206,8 @@ function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   if (!ctx.pageAboutRls || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
   const used = subjects.filter((s) => s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment');
   if (used.length === 0) return undefined;
-  if (WARNING.test(ctx.sentenceText) && !SELLING.test(ctx.sentenceText)) return undefined;
+  const warned = WARNING.test(ctx.sentenceText.replace(OCCASION, ''));
+  if (warned && !SELLING.test(ctx.sentenceText)) return undefined;
   for (const m of matches(RELIEF, ctx.sentenceText)) {
     if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true })) continue;
     const subject = nearest(ctx, used, m);
@@ -218,7 +225,7 @@ function stopping(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined 
   const prescribed = subjects.filter((s) => s.entry.prescription && isTreatment(s));
   if (prescribed.length > 0 && ABRUPT.test(ctx.sentenceText) && !SAFE_STOP.test(ctx.sentenceText)) {
     for (const m of matches(STOP, ctx.sentenceText)) {
-      if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true })) continue;
+      if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true, allowPermission: true })) continue;
       const subject = nearest(ctx, prescribed, m);
       if (!subject) continue;
       const caveat = subject.entry.caveats.findIndex((c) => c.role === 'prescriber');
@@ -228,7 +235,8 @@ function stopping(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined 
   for (const m of matches(STEER, ctx.sentenceText)) {
     if (!standsAsClaim(ctx, m, { allowConditional: true, cueNegates: true })) continue;
     // Steering away from care towards a treatment the evidence does not support.
-    const subject = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict)) ?? prescribed[0];
+    const subject =
+      subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict)) ?? prescribed[0] ?? nearest(ctx, subjects, m);
     if (!subject) continue;
     const caveat = subject.entry.caveats.findIndex((c) => c.role === 'prescriber');
     return hit(subject, 'stopping', ctx, m, caveat >= 0 ? caveat : undefined);
@@ -278,7 +286,7 @@ function nearest(ctx: FrameContext, subjects: Subject[], cue: CueMatch): Subject
 function standsAsClaim(
   ctx: FrameContext,
   cue: CueMatch,
-  options: { allowConditional?: boolean; cueNegates?: boolean; negationBeforeOnly?: boolean } = {},
+  options: { allowConditional?: boolean; cueNegates?: boolean; negationBeforeOnly?: boolean; allowPermission?: boolean } = {},
 ): boolean {
   const { sentence } = ctx;
   const range = tokenRange(sentence, { start: sentence.start + cue.start, end: sentence.start + cue.end });
@@ -288,7 +296,9 @@ function standsAsClaim(
   // Use and stopping advice often ends in a negation that is no denial ("... and never take another").
   const negationEnd = options.negationBeforeOnly ? range[1] : ct;
   if (!options.cueNegates && isNegated(words, cf, negationEnd, range[0], range[1])) return false;
-  if (isHedged(words, cf, ct)) return false;
+  // "You may stop it any time" grants permission; elsewhere "may" hedges the claim.
+  const hedgeWords = options.allowPermission ? words.map((w, i) => (w === 'may' && words[i - 1] === 'you' ? '' : w)) : words;
+  if (isHedged(hedgeWords, cf, ct)) return false;
   if (!options.allowConditional) {
     for (let i = Math.max(0, cf - 1); i < range[0]; i++) if (CONDITIONAL.has(words[i]!)) return false;
   }

@@ -6,7 +6,7 @@ const flagged = (text: string, pageAboutRls = true) => harness.run(text, pageAbo
 
 const TAKING: Array<[string, string]> = [
   ['I take Benadryl every night to sleep.', 'sedating-antihistamines'],
-  ['My doctor put me on sertraline last year and my legs got worse.', 'antidepressants'],
+  ['My doctor put me on sertraline last year.', 'antidepressants'],
   ["I've been taking an antidepressant for years.", 'antidepressants'],
   ['She was prescribed mirtazapine in the spring.', 'antidepressants'],
   ['My husband pops diphenhydramine like candy.', 'sedating-antihistamines'],
@@ -27,6 +27,8 @@ const NOT_TAKING: string[] = [
   'My doctor told me not to take Benadryl.',
   'I switched from sertraline to bupropion.',
   'I was on Benadryl for years until I quit.',
+  // Reporting that the legs got worse on it agrees with the evidence: nothing to contradict.
+  'My doctor put me on sertraline last year and my legs got worse.',
 ];
 
 describe('aggravators: a person taking a known aggravator', () => {
