@@ -38,4 +38,20 @@ describe('claim frames in the browser', () => {
     expect(text).toMatch(/\(Source: [A-Z0-9-]+/);
     await page.close();
   });
+
+  it('holds the day’s total of a split dose against the limit, and says so', async () => {
+    const page = await browser.session.context.newPage();
+    const url = browser.server.url('frames.html');
+    await page.goto(url);
+    const { report } = await waitForReport(browser.session, url, { until: (r) => r.flags.some((f) => f.kind === 'dose') });
+    expect(report.flags.find((f) => f.kind === 'dose')).toMatchObject({ entryId: 'ropinirole', dailyMg: 6 });
+
+    await page.locator('evlens-mark[data-evlens-entry="ropinirole"][data-evlens-flagged]').first().hover();
+    const tooltip = page.locator(TOOLTIP);
+    await tooltip.waitFor({ state: 'visible' });
+    const text = await tooltip.locator('.finding.flagged').first().textContent();
+    expect(text).toContain('“3 mg in the morning and 3 mg at bedtime”, 6 mg a day');
+    expect(text).toMatch(/4 mg/);
+    await page.close();
+  });
 });
