@@ -14,11 +14,15 @@ import { isNegated, polarity } from './cues';
 import { disputed, findFrames, forOtherCondition } from './frames';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
-import { parseChunk, piecesAround, tokenRange, clauseAround, type Sentence } from './text';
+import { parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
 export type * from './types';
 
+/** A sentence that opens with a pronoun standing for what the sentence before named. */
+const CONTINUES = /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff)\b/i;
+/** A pronoun stands for a treatment, not for the condition. */
+const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
 const DOSE_KINDS = new Set<Entry['kind']>(['drug', 'supplement', 'aggravator']);
 /** Entry kinds whose amounts may be food amounts rather than supplements. */
@@ -52,7 +56,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       if (mentions.length === 0) return analysis;
 
       let next = 0; // mentions and pieces are both in text order
-      for (const piece of piecesAround(text, mentions)) {
+      const bounds = safeBoundaries(text);
+      for (const piece of piecesAround(text, mentions, bounds)) {
         const chunk = parseChunk(text, piece);
         const inPiece: TextMention[] = [];
         while (next < mentions.length && mentions[next]!.start < piece.end) inPiece.push(mentions[next++]!);
@@ -71,6 +76,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         for (const [sentence, here] of bySentence) {
           const span = { start: sentence.start, end: sentence.end };
           const sentenceText = text.slice(sentence.start, sentence.end);
+          const previousText = precedingSentence(text, sentence.start, bounds);
           for (const mention of here) {
             const range = tokenRange(sentence, mention);
             const p = range ? polarity(sentence, range[0], range[1]) : { negated: false, hedged: false };
@@ -88,13 +94,38 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           }
           // Claim frames, unless the sentence already flags its mention as an aggravator taken.
           if (!analysis.aggravators.some((a) => a.sentence.start === span.start)) {
-            for (const found of findFrames({ sentence, text, sentenceText, mentions: here, entries, pageAboutRls: input.pageAboutRls })) {
+            const context = { sentence, text, sentenceText, mentions: here, entries, pageAboutRls: input.pageAboutRls };
+            for (const found of findFrames(previousText === undefined ? context : { ...context, previousText })) {
               analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
             }
           }
           if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
             analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls));
           }
+        }
+
+        // "Try valerian for RLS. It cures the crawling for good.": a sentence that opens with a
+        // pronoun continues the one before; its claim is about that sentence's one treatment.
+        // Such a sentence holds no mention: when it lies past the piece, it is parsed here.
+        const continued = (before: Sentence, sentence: Sentence) => {
+          const treatments = (bySentence.get(before) ?? []).filter((m) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition'));
+          if (new Set(treatments.map((m) => m.entryId)).size !== 1) return;
+          const sentenceText = text.slice(sentence.start, sentence.end);
+          if (!CONTINUES.test(sentenceText) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
+          const previousText = text.slice(before.start, before.end);
+          const context = { sentence, text, sentenceText, mentions: treatments, entries, pageAboutRls: input.pageAboutRls, previousText };
+          for (const found of findFrames(context)) {
+            analysis.aggravators.push({ ...found, sentence: { start: sentence.start, end: sentence.end }, sentenceText, flagged: true });
+          }
+        };
+        chunk.sentences.forEach((sentence, i) => {
+          if (i > 0 && !bySentence.has(sentence)) continued(chunk.sentences[i - 1]!, sentence);
+        });
+        const last = chunk.sentences[chunk.sentences.length - 1];
+        const following = last && bySentence.has(last) ? followingSentence(text, piece.end, bounds) : undefined;
+        if (following && !(next < mentions.length && mentions[next]!.start < following.end) && CONTINUES.test(text.slice(following.start, following.end))) {
+          const sentence = parseChunk(text, following).sentences[0];
+          if (sentence) continued(last!, sentence);
         }
 
         if (claims.matchers.length > 0 && bySentence.size > 0) {
@@ -277,6 +308,26 @@ function isSplitPart(text: string, a: DosePhrase, b: DosePhrase): boolean {
  */
 function statesElemental(text: string, phrase: DosePhrase): boolean {
   return /elemental/i.test(text.slice(Math.max(0, phrase.coreStart - 30), phrase.coreStart)) || /^\s*(?:of\s+)?elemental/i.test(text.slice(phrase.coreEnd));
+}
+
+/** The sentence that ends where `start` begins (up to the safe boundary before it), if short enough. */
+function precedingSentence(text: string, start: number, bounds: readonly number[]): string | undefined {
+  let from = -1;
+  for (const b of bounds) {
+    if (b >= start) break;
+    from = b;
+  }
+  if (start - (from < 0 ? 0 : from) > 400) return undefined;
+  const sentence = text.slice(from < 0 ? 0 : from, start).trim();
+  return sentence.length > 0 ? sentence : undefined;
+}
+
+/** The span from `end` to the next safe boundary: the sentence that follows, if short enough. */
+function followingSentence(text: string, end: number, bounds: readonly number[]): { start: number; end: number } | undefined {
+  const after = bounds.find((b) => b > end) ?? text.length;
+  let start = end;
+  while (start < after && /\s/.test(text.charAt(start))) start++;
+  return after - start > 0 && after - start <= 400 ? { start, end: after } : undefined;
 }
 
 /** Phrases in a run of three or more joined only by commas, slashes, "and", "or": a list of strengths. */

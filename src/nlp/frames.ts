@@ -104,6 +104,8 @@ export interface FrameContext {
   mentions: readonly TextMention[];
   entries: ReadonlyMap<string, Entry>;
   pageAboutRls: boolean;
+  /** The sentence before, when it leads into this one ("Restless legs? It's a sign of ..."). */
+  previousText?: string;
 }
 
 export interface FrameHit {
@@ -143,7 +145,7 @@ const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
 
 function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   // "If it didn't work for you, ..." supposes a failure; it reports none.
-  if (!RLS_TARGET.test(ctx.sentenceText) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, ''))) return undefined;
+  if (!aboutRls(ctx) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, ''))) return undefined;
   for (const regex of [CURE, BEST, EVERYONE, FAST, PROOF]) {
     for (const m of matches(regex, ctx.sentenceText)) {
       if (!standsAsClaim(ctx, m)) continue;
@@ -186,7 +188,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
     const subject = nearest(ctx, subjects.filter(isTreatment), m);
     if (subject && UNSUPPORTED.has(subject.entry.verdict)) return hit(subject, 'cause', ctx, m);
   }
-  if (!RLS_TARGET.test(ctx.sentenceText)) return undefined;
+  if (!aboutRls(ctx)) return undefined;
   for (const m of matches(CAUSE, ctx.sentenceText)) {
     if (!standsAsClaim(ctx, m)) continue;
     // The cause named is a substance whose evidence for RLS is weak ("low magnesium", "potassium").
@@ -213,7 +215,7 @@ function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
     const subject = nearest(ctx, used, m);
     if (!subject) continue;
     // A drug that is no RLS treatment (quinine) counts only when used for the legs or sleep.
-    if (subject.entry.verdict === 'not-an-rls-treatment' && !RLS_TARGET.test(ctx.sentenceText)) continue;
+    if (subject.entry.verdict === 'not-an-rls-treatment' && !aboutRls(ctx)) continue;
     if (mentionNegated(ctx, subject.mention, m)) return undefined;
     const caveat = subject.entry.caveats.findIndex((c) => c.role !== 'prescriber');
     return hit(subject, 'use', ctx, m, subject.entry.verdict === 'not-an-rls-treatment' && caveat >= 0 ? caveat : undefined);
@@ -338,6 +340,11 @@ export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentence
   // "People say X, but ..." / "Forums claim X. Really, it ...": an attributed claim answered.
   const attributed = ATTRIBUTED.exec(ctx.sentenceText);
   return !!attributed && (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next));
+}
+
+/** The sentence, or the one that leads into it, is about RLS or the legs. */
+function aboutRls(ctx: FrameContext): boolean {
+  return RLS_TARGET.test(ctx.sentenceText) || (ctx.previousText !== undefined && RLS_TARGET.test(ctx.previousText));
 }
 
 /** A drug named for a serious other condition ("lithium for bipolar"): the RLS verdict is no advice about it. */

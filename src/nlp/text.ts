@@ -94,9 +94,8 @@ const WINDOW = 1500;
  * pieces stay apart, so every cut holds). In a piece over MAX_PIECE characters only windows of
  * ±1500 characters around the spans are kept, cut at white space.
  */
-export function piecesAround(text: string, spans: readonly Span[]): Span[] {
+export function piecesAround(text: string, spans: readonly Span[], bounds: readonly number[] = safeBoundaries(text)): Span[] {
   if (spans.length === 0) return [];
-  const bounds = safeBoundaries(text);
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const pieces: Span[] = [];
   for (const span of sorted) {
@@ -122,7 +121,7 @@ function cutAtSpace(text: string, offset: number, direction: 1 | -1): number {
   return direction === 1 ? Math.min(text.length, i + 1) : i;
 }
 
-function lastAtOrBefore(sorted: number[], value: number): number {
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let best = 0;
@@ -136,7 +135,7 @@ function lastAtOrBefore(sorted: number[], value: number): number {
   return best;
 }
 
-function firstAfter(sorted: number[], value: number, fallback: number): number {
+function firstAfter(sorted: readonly number[], value: number, fallback: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let best = fallback;

@@ -38,4 +38,19 @@ describe('claim frames', () => {
     expect(framesOf('Does valerian cure restless legs syndrome?')).toEqual([]);
     expect(framesOf('Some blogs say valerian cures restless legs syndrome. That is not true.')).toEqual([]);
   });
+
+  it('reads a sentence that opens with a pronoun as a claim about the treatment before it', () => {
+    expect(framesOf('Try valerian root for RLS. It cures the creepy crawlies for good.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy', cue: 'cures' }),
+    ]);
+    expect(framesOf('Vitamin D for RLS? It makes the symptoms disappear within a week.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy' }),
+    ]);
+    // Two treatments before it: whose claim it is cannot be told, so nothing is flagged.
+    expect(framesOf('I tried valerian and vitamin D for RLS. It cures the creepy crawlies for good.')).toEqual([]);
+  });
+
+  it('takes a short lead-in sentence as the topic of the claim after it', () => {
+    expect(framesOf("Restless legs? It's a sign of magnesium deficiency.")).toEqual([expect.objectContaining({ kind: 'cause' })]);
+  });
 });
