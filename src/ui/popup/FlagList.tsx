@@ -1,5 +1,5 @@
 /** What the page says that the evidence contradicts: claims, doses over a limit, aggravators. */
-import { FRAME_KIND_LABELS } from '../frame-flags';
+import { FRAME_KIND_LABELS, frameExplanation } from '../frame-flags';
 import type { ReportFlag } from '../../engine/report';
 import { formatAmount, formatRatio } from '../format';
 import { describeLimit, limitName } from '../tooltip/Tooltip';
@@ -51,7 +51,7 @@ function flagDetail(flag: ReportFlag): string {
     }
     case 'aggravator':
       return flag.frame
-        ? `The page says “${flag.frame.cue}”. For RLS: ${VERDICT_LOOKS[flag.verdict].label}. ${flag.frame.answer.text} (Source: ${flag.frame.answer.citations.join(', ')})`
+        ? Object.values(frameExplanation(flag.frame.cue, flag.verdict, flag.frame.answer)).join(' ')
         : VERDICT_LOOKS[flag.verdict].label;
   }
 }

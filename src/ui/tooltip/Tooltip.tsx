@@ -3,7 +3,7 @@
  * sentence that makes a claim. Every dataset and page string goes in as text, never as HTML.
  */
 import { answerFor } from '../../dataset/answers';
-import { FRAME_KIND_LABELS } from '../frame-flags';
+import { FRAME_KIND_LABELS, frameExplanation } from '../frame-flags';
 import type { Claim, Entry, KeyNumber, Reference } from '../../dataset/schema';
 import type { PageFindings } from '../../engine/annotator';
 import type { MentionFindings } from './mention-findings';
@@ -105,12 +105,11 @@ function OnThisPage({ entry, found, claims }: { entry: Entry; found: MentionFind
   }
   const frame = found.aggravator?.frame;
   if (frame) {
-    const answer = answerFor(entry, frame.caveat);
+    const { said, evidence, source } = frameExplanation(frame.cue, entry.verdict, answerFor(entry, frame.caveat));
     items.push(
       <li key="frame" class="finding flagged frame">
-        <strong class="frame-kind">{FRAME_KIND_LABELS[frame.kind]}.</strong> The page says “{frame.cue}”. The
-        evidence for RLS: {VERDICT_LOOKS[entry.verdict].label}. {answer.text}{' '}
-        <span class="frame-source">(Source: {answer.citations.join(', ')})</span>
+        <strong class="frame-kind">{FRAME_KIND_LABELS[frame.kind]}.</strong> {said} {evidence}{' '}
+        <span class="frame-source">{source}</span>
       </li>,
     );
   } else if (found.aggravator) {
