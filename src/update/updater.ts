@@ -67,6 +67,7 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
       version: inUse.dataset.version,
       source: inUse.source,
       installedAt: inUse.installedAt,
+      feedUrl: inUse.feed,
       lastCheck: lastCheck ?? recorded,
     };
   };
@@ -124,15 +125,13 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
 
     const swapStart = performance.now();
     try {
-      await store.apply(result.dataset, result.datasetText, result.manifest.sha256, accepted, at);
+      await store.apply(result.dataset, result.datasetText, result.manifest.sha256, accepted, at, feed.manifestUrl);
     } catch (error) {
       return failed(failure('storage', `The new dataset could not be stored (${describe(error)}).`), lastCheck);
     }
     reported = result.dataset;
     options.onDatasetChanged?.(result.dataset, { applied: true });
     const swapMs = performance.now() - swapStart;
-    // Housekeeping after the swap: if the worker stops first, the next swap removes them.
-    await store.removeStale().catch((error: unknown) => console.warn('Evidence Lens: could not remove old datasets', error));
     // The stored record was written inside the swap, so only the answer carries its duration.
     return status({ ...lastCheck, timing: { ...result.timing, swapMs } });
   };
