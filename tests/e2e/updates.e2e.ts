@@ -239,6 +239,9 @@ describe('refusing bad updates: each keeps V1 and its storage, and says why', ()
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(popup.locator('[data-dataset-version]').getAttribute('data-dataset-version')).resolves.toBe(V1);
+    // Which feed it came from, and when.
+    await expect(popup.locator('[data-dataset-version]').textContent()).resolves.toContain(`updated from ${new URL(feed.origin).host}`);
+    await expect(popup.locator('[data-dataset-version]').getAttribute('title')).resolves.toContain(`Updated from ${feed.url(MANIFEST_PATH)} at `);
     const line = popup.locator('.update-status[data-outcome="failed"]');
     await expect(line.textContent()).resolves.toContain('Redirects are refused');
     await popup.close();
