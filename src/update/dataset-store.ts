@@ -79,13 +79,24 @@ export class DatasetStore {
     return this.current;
   }
 
-  async readMeta(): Promise<UpdateMeta> {
-    const stored = await browser.storage.local.get(STORAGE_KEYS.meta);
-    return { ...EMPTY_META, ...(stored[STORAGE_KEYS.meta] as Partial<UpdateMeta> | undefined) };
+  /** The check record of the built-in feed, or of the feed whose record is at `key`. */
+  async readMeta(key: string = STORAGE_KEYS.meta): Promise<UpdateMeta> {
+    const stored = await browser.storage.local.get(key);
+    return { ...EMPTY_META, ...(stored[key] as Partial<UpdateMeta> | undefined) };
   }
 
-  async writeMeta(meta: UpdateMeta): Promise<void> {
-    await browser.storage.local.set({ [STORAGE_KEYS.meta]: meta });
+  async writeMeta(meta: UpdateMeta, key: string = STORAGE_KEYS.meta): Promise<void> {
+    await browser.storage.local.set({ [key]: meta });
+  }
+
+  /** Back to the bundled dataset: the pointer and every stored dataset removed (a reader removed the feed in use). */
+  async revertToBundled(): Promise<DatasetInUse> {
+    await this.inUse();
+    await browser.storage.local.remove(STORAGE_KEYS.active);
+    await datasetDb.keepOnly([]);
+    this.pointer = null;
+    this.current = { dataset: this.bundled, source: 'bundled', installedAt: null, generation: null, feed: null };
+    return this.current;
   }
 
   /**
@@ -93,7 +104,15 @@ export class DatasetStore {
    * IndexedDB, then the pointer and the check record in one storage.local write, then the
    * in-memory switch. The dataset in use until now becomes the previous good one.
    */
-  async apply(dataset: Dataset, text: string, sha256: string, meta: UpdateMeta, now: number, feed: string | null = null): Promise<DatasetInUse> {
+  async apply(
+    dataset: Dataset,
+    text: string,
+    sha256: string,
+    meta: UpdateMeta,
+    now: number,
+    feed: string | null = null,
+    metaKey: string = STORAGE_KEYS.meta,
+  ): Promise<DatasetInUse> {
     const inUse = await this.inUse();
     const known = await datasetDb.generations();
     const generation = Math.max(0, this.pointer?.generation ?? 0, this.pointer?.previous ?? 0, inUse.generation ?? 0, ...known) + 1;
@@ -102,7 +121,7 @@ export class DatasetStore {
     await datasetDb.put(generation, record);
     const pointer: ActivePointer = { generation, version: dataset.version, previous: inUse.generation, feed };
     try {
-      await browser.storage.local.set({ [STORAGE_KEYS.active]: pointer, [STORAGE_KEYS.meta]: meta });
+      await browser.storage.local.set({ [STORAGE_KEYS.active]: pointer, [metaKey]: meta });
     } catch (error) {
       // Never pointed to: take it out again (the next update would, if this fails too).
       await datasetDb.keepOnly(inUse.generation === null ? [] : [inUse.generation]).catch(() => undefined);
