@@ -313,6 +313,52 @@ describe('privacy', () => {
   });
 });
 
+describe('a feed the reader adds on the options page', () => {
+  // After the privacy test: this feed is a second origin the extension is asked to contact.
+  let clinic: FeedServer;
+  afterAll(() => clinic?.close());
+
+  it('refuses wrong fields with a message per field, adds a feed, shows its fingerprint, status and version, and removes it', async () => {
+    clinic = await startFeedServer();
+    const clinicKey = await generateSigningKey();
+    const V3 = `${BUNDLED}.3`;
+    await publishSignedDataset(clinic, datasetText(V3), { key: await readSigningKey(clinicKey.privateKeyPem), published: hour(5), manifestPath: MANIFEST_PATH });
+    const clinicUrl = clinic.url(MANIFEST_PATH);
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('.feeds').waitFor();
+    await expect(options.locator('.feeds .empty').textContent()).resolves.toBe('No extra feeds.');
+
+    await options.fill('input[name="feed-url"]', 'ftp://clinic.example/manifest.json');
+    await options.fill('input[name="feed-key"]', 'not-a-key');
+    await options.click('.feed-form button[type="submit"]');
+    await expect(options.locator('#feed-url-problem').textContent()).resolves.toContain('must start with https://');
+    await expect(options.locator('#feed-key-problem').textContent()).resolves.toContain('not an Ed25519 public key');
+    expect(clinic.requests).toEqual([]);
+
+    await options.fill('input[name="feed-url"]', clinicUrl);
+    await options.fill('input[name="feed-key"]', clinicKey.publicKey);
+    await options.click('.feed-form button[type="submit"]');
+    const item = options.locator(`.feed[data-feed-url="${clinicUrl}"]`);
+    await item.waitFor();
+    await expect(item.locator('.feed-fingerprint').textContent()).resolves.toBe(`Key fingerprint: ${clinicKey.keyId.match(/.{4}/g)!.join(' ')}`);
+    await expect(item.locator('.feed-status').textContent()).resolves.toMatch(/^In use\. Updated just now\./);
+    await expect(item.locator('.feed-version').textContent()).resolves.toBe(`Dataset: ${V3}`);
+    await expect(send('update:status')).resolves.toMatchObject({ version: V3, source: 'update', feedUrl: clinicUrl });
+    expect(clinic.requests.map((r) => `${r.method} ${r.path}${r.search}`)).toEqual([`GET ${MANIFEST_PATH}`, 'GET /feed/' + `dataset-${V3}.json`]);
+
+    // Held when the page is opened again; then removed: back to the built-in feed's newest.
+    await options.reload();
+    await item.waitFor();
+    await item.locator('button').click();
+    await expect(options.locator('.feeds .empty').textContent()).resolves.toBe('No extra feeds.');
+    const status = await send('update:status');
+    expect(status).toMatchObject({ version: V2, feedUrl: feed.url(MANIFEST_PATH) });
+    await options.close();
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 interface MessageGlobals {
