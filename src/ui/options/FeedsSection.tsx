@@ -129,7 +129,7 @@ export function FeedsSection() {
           Add feed
         </button>
       </form>
-      <p class="saved" role="status">
+      <p class="feed-said" role="status">
         {said}
       </p>
     </fieldset>
