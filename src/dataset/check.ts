@@ -882,25 +882,32 @@ export function markupProblems(text: string): string[] {
 /** Any character that any of MARKUP_CHECKS looks for (an entity starts with "&"). */
 const MARKUP_SUSPECT = /[<>&\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
-function anyString(value: unknown, test: (text: string) => boolean): boolean {
-  if (typeof value === 'string') return test(value);
-  if (Array.isArray(value)) return value.some((item) => anyString(item, test));
-  if (typeof value === 'object' && value !== null) {
-    for (const key in value) if (anyString((value as Record<string, unknown>)[key], test)) return true;
+/** Every string under `value`, in order (no paths: those are built only to name a problem). */
+function collectStrings(value: unknown, into: string[]): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
+  else if (typeof value === 'object' && value !== null) {
+    for (const key in value) collectStrings((value as Record<string, unknown>)[key], into);
   }
-  return false;
+  return into;
 }
 
 function checkText(loaded: LoadedSources): Problem[] {
   const problems: Problem[] = [];
-  for (const [file, { value }] of loaded.parsed) {
-    // Most texts hold none of the characters looked for: one test each, no paths built.
-    if (!anyString(value, (text) => MARKUP_SUSPECT.test(text))) continue;
-    walkStrings(value, '', (text, path) => {
+  const check = (file: string, value: unknown, prefix: string) => {
+    // Most texts hold none of the characters looked for: one regex scan over all of an item's
+    // strings joined by a space (not a suspect character), no paths built.
+    if (!MARKUP_SUSPECT.test(collectStrings(value, []).join(' '))) return;
+    walkStrings(value, prefix, (text, path) => {
       for (const description of markupProblems(text)) {
         problems.push({ rule: 'markup', where: where(file, path), message: `${description}: text must be plain` });
       }
     });
+  };
+  for (const [file, { value }] of loaded.parsed) {
+    // A list file (references) item by item, so one "&" in a title does not walk them all.
+    if (Array.isArray(value)) value.forEach((item, index) => check(file, item, `[${index}]`));
+    else check(file, value, '');
   }
   return problems;
 }
