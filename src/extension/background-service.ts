@@ -139,7 +139,8 @@ async function handle(
   }
 }
 
-function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+/** Only the extension's own pages (options, popup) may change the reader's feeds; a content script never. */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
