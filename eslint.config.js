@@ -54,7 +54,7 @@ const LAYERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output*/', '.wxt/', 'node_modules/', 'demo-output/', 'test-output/', 'bench-output/', 'coverage/'] },
+  { ignores: ['.output*/', '.wxt/', 'node_modules/', 'demo-output/', 'test-output/', 'bench-output/', 'coverage/', 'release-output/', 'feed-output/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

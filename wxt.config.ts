@@ -1,14 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { QUIET_CHROMIUM_FLAGS, findChromium } from './scripts/lib/find-chromium';
-import { FEED_ENV, FEED_SETTINGS_DEFINE, feedHostPermission, readFeedSettings } from './src/update/feed-settings';
+import { FEED_CONFIG_FILE, FEED_ENV, FEED_SETTINGS_DEFINE, feedHostPermission, resolveFeedSettings } from './src/update/feed-settings';
 
-// Signed dataset updates: the feed URL and its public key are build-time settings
-// (EVLENS_FEED_URL, EVLENS_FEED_PUBLIC_KEY, EVLENS_FEED_TIMEOUT_MS; docs/updates.md).
-// Without them the build has updates off and ships only the bundled dataset.
+// Signed dataset updates: the official feed URL and its public keys are committed in
+// feed.config.json, so every build has them. The environment overrides them for tests and forks
+// (EVLENS_FEED_URL, EVLENS_FEED_PUBLIC_KEY, EVLENS_FEED_TIMEOUT_MS; EVLENS_FEED_CONFIG names
+// another file; EVLENS_FEED=off builds without a feed, with only the bundled dataset).
 // The test key's private half is in git: refuse it for any feed that is not on 127.0.0.1.
 const TEST_KEY_FILE = 'tests/keys/test-feed-public.txt';
-const feed = readFeedSettings(process.env, existsSync(TEST_KEY_FILE) ? [readFileSync(TEST_KEY_FILE, 'utf8').trim()] : []);
+const CONFIG_FILE = process.env[FEED_ENV.config] ?? FEED_CONFIG_FILE;
+const { settings: feed, origin: feedOrigin } = resolveFeedSettings(
+  process.env,
+  existsSync(CONFIG_FILE) ? readFileSync(CONFIG_FILE, 'utf8') : null,
+  existsSync(TEST_KEY_FILE) ? [readFileSync(TEST_KEY_FILE, 'utf8').trim()] : [],
+);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -65,8 +71,8 @@ export default defineConfig({
     'build:before': () => {
       console.log(
         feed
-          ? `Dataset updates: on, from ${feed.manifestUrl} (${feed.publicKeys.length} trusted key(s), ${feed.timeoutMs} ms timeout)`
-          : `Dataset updates: off in this build (set ${FEED_ENV.url} and ${FEED_ENV.publicKey} to switch them on)`,
+          ? `Dataset updates: on, from ${feed.manifestUrl} (${feedOrigin === 'config' ? CONFIG_FILE : 'environment'}; ${feed.publicKeys.length} trusted key(s), ${feed.timeoutMs} ms timeout)`
+          : `Dataset updates: off in this build (${feedOrigin === 'off' ? `${FEED_ENV.off}=off` : `no ${CONFIG_FILE}`})`,
       );
     },
   },
@@ -80,6 +86,7 @@ export default defineConfig({
       'bench-output/**',
       'feed-keys/**',
       'feed-output/**',
+      'release-output/**',
       '**/*-private.pem',
       '.ci/**',
       'coverage/**',

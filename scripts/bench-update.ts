@@ -17,10 +17,10 @@ const result = await benchUpdate({
 const { median, baseline } = result;
 console.log(
   `\nDataset ${(result.datasetBytes / 1024 / 1024).toFixed(2)} MB, median of ${result.runs} runs: ` +
-    `verify ${median.verifyMs} ms + swap ${median.swapMs} ms = ${median.totalMs} ms ` +
+    `verify ${median.verifyMs} ms (of which SHA-256 ${median.hashMs}, UTF-8 + JSON ${median.decodeMs}, dataset rules ${median.rulesMs}) + swap ${median.swapMs} ms = ${median.totalMs} ms ` +
     `(target < ${result.targetMs} ms: ${result.withinTarget ? 'met' : 'MISSED'}). ` +
     `Baseline with no verification (JSON.parse + storage.local.set): ${baseline.totalMs} ms ` +
-    `(parse ${baseline.parseMs} + store ${baseline.storeMs}). Download, not counted: ${median.downloadMs} ms. ` +
+    `(parse ${baseline.parseMs} + store ${baseline.storeMs}); one IndexedDB put of the text alone: ${baseline.idbStoreMs} ms. Download, not counted: ${median.downloadMs} ms. ` +
     `Machine: ${result.machine.cpus} CPUs, load average ${result.machine.loadAverage1m}.`,
 );
 const out = resolve(import.meta.dirname, '../bench-output');

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem, validateDataset } from '../src/dataset/check';
 import { compareDatasetVersions } from '../src/dataset/schema';
 import { decodeBase64, decodeUtf8, utf8 } from '../src/update/bytes';
-import { MANIFEST_FILE_NAME, MAX_DATASET_BYTES, parseFeedEnvelope, parseFeedManifest } from '../src/update/feed-format';
+import { MANIFEST_FILE_NAME, MAX_DATASET_BYTES, datasetFeedText, parseFeedEnvelope, parseFeedManifest } from '../src/update/feed-format';
 import { FEED_ENV } from '../src/update/feed-settings';
 import { readSigningKey, signFeed } from '../src/update/feed-sign';
 import { implausibleDates } from '../src/update/update-check';
@@ -47,8 +47,8 @@ const sourceText = decodeUtf8(new Uint8Array(readFileSync(resolve(values.dataset
 const parsed = validateDataset(JSON.parse(sourceText ?? 'null'));
 if (!parsed.ok) fail(`the dataset breaks the dataset rules:\n  ${parsed.problems.slice(0, 10).map(formatProblem).join('\n  ')}`);
 const version = parsed.dataset.version;
-// The extension stores the file as served; compact JSON halves the cost of that write.
-const datasetBytes = utf8(JSON.stringify(parsed.dataset));
+// The extension decodes and stores the file as served: compact, ASCII-only JSON is the cheapest to do both with.
+const datasetBytes = utf8(datasetFeedText(parsed.dataset));
 if (datasetBytes.length > MAX_DATASET_BYTES) fail(`the dataset is ${datasetBytes.length} bytes, over the ${MAX_DATASET_BYTES}-byte limit clients accept.`);
 
 const outDir = resolve(values.out);

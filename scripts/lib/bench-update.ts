@@ -3,8 +3,9 @@
  * own service worker in real Chromium. Each run publishes a new signed 1 MB dataset on a local
  * feed and asks the worker to check (as the popup does); the worker times its phases with
  * performance.now() and returns them in the check's status: verify (signature, size, SHA-256,
- * UTF-8/JSON decoding, schema, versions) and swap (the one storage.local.set plus the in-memory
- * switch). Network time is reported apart and left out.
+ * UTF-8/JSON decoding, validateDataset, versions) and swap (older copy out, the new one into
+ * IndexedDB, the small pointer into storage.local, the in-memory switch). Network time is
+ * reported apart and left out.
  *
  * Baseline, in the same worker on the same text: what a naive updater pays with no
  * verification at all, JSON.parse plus one storage.local.set.
@@ -14,14 +15,15 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import bundled from '../../src/dataset/generated/dataset.json';
-import type { Dataset } from '../../src/dataset/schema';
 import { utf8 } from '../../src/update/bytes';
-import { DATASET_CAPS } from '../../src/dataset/check';
 import { readSigningKey, type SigningKey } from '../../src/update/feed-sign';
 import type { CheckTiming, UpdateStatus } from '../../src/update/status';
 import { buildExtension } from './build';
 import { launchWithExtension } from './chromium';
 import { publishSignedDataset, startFeedServer, type FeedServer } from './feed-server';
+import { largeDataset } from './large-dataset';
+
+export { largeDataset };
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT_DIR = '.output-bench-update';
@@ -44,6 +46,10 @@ export interface UpdateBenchSample {
   verifyMs: number;
   swapMs: number;
   totalMs: number;
+  /** Of verifyMs: SHA-256, UTF-8 + JSON decoding, validateDataset (the build rules). */
+  hashMs?: number;
+  decodeMs?: number;
+  rulesMs?: number;
 }
 
 export interface UpdateBenchResult {
@@ -53,7 +59,7 @@ export interface UpdateBenchResult {
   /** Medians of verify, swap and verify + swap: the number the target is about. */
   median: UpdateBenchSample;
   /** Median of JSON.parse + one storage.local.set of the same text, no verification. */
-  baseline: { parseMs: number; storeMs: number; totalMs: number };
+  baseline: { parseMs: number; storeMs: number; totalMs: number; idbStoreMs: number };
   targetMs: number;
   withinTarget: boolean;
   /** Storage timings swing with other load on the machine: read the numbers with this. */
@@ -96,13 +102,16 @@ export async function benchUpdate(options: UpdateBenchOptions = {}): Promise<Upd
       if (run === 0) continue; // warm-up: first use of WebCrypto, valibot and storage
       samples.push(sample(status.lastCheck.timing));
       baselines.push(baseline);
-      log(`run ${run}: verify ${round(samples.at(-1)!.verifyMs)} ms + swap ${round(samples.at(-1)!.swapMs)} ms (download ${round(samples.at(-1)!.downloadMs)} ms); baseline ${round(baseline.totalMs)} ms`);
+      log(`run ${run}: verify ${round(samples.at(-1)!.verifyMs)} ms (rules ${round(samples.at(-1)!.rulesMs ?? 0)}, hash ${round(samples.at(-1)!.hashMs ?? 0)}, decode ${round(samples.at(-1)!.decodeMs ?? 0)}) + swap ${round(samples.at(-1)!.swapMs)} ms (download ${round(samples.at(-1)!.downloadMs)} ms); baseline ${round(baseline.totalMs)} ms`);
     }
     const median = {
       downloadMs: medianOf(samples.map((s) => s.downloadMs)),
       verifyMs: medianOf(samples.map((s) => s.verifyMs)),
       swapMs: medianOf(samples.map((s) => s.swapMs)),
       totalMs: medianOf(samples.map((s) => s.totalMs)),
+      hashMs: medianOf(samples.map((s) => s.hashMs ?? 0)),
+      decodeMs: medianOf(samples.map((s) => s.decodeMs ?? 0)),
+      rulesMs: medianOf(samples.map((s) => s.rulesMs ?? 0)),
     };
     return {
       datasetBytes: size,
@@ -113,6 +122,7 @@ export async function benchUpdate(options: UpdateBenchOptions = {}): Promise<Upd
         parseMs: medianOf(baselines.map((b) => b.parseMs)),
         storeMs: medianOf(baselines.map((b) => b.storeMs)),
         totalMs: medianOf(baselines.map((b) => b.totalMs)),
+        idbStoreMs: medianOf(baselines.map((b) => b.idbStoreMs)),
       },
       targetMs: UPDATE_TARGET_MS,
       withinTarget: median.totalMs < UPDATE_TARGET_MS,
@@ -125,43 +135,11 @@ export async function benchUpdate(options: UpdateBenchOptions = {}): Promise<Upd
 }
 
 /**
- * The bundled dataset grown to `targetBytes` within the size caps every update is held to
- * (DATASET_CAPS): its entries repeated with new ids and one new alias each (no false friends),
- * up to the entry cap, then more caveats on the copies, up to the list cap. Compact JSON, the
- * form `npm run dataset:publish` serves.
+ * Runs inside the service worker: parse and store the same text, with no checks at all, the
+ * naive way (storage.local.set). Also one IndexedDB put of the text alone (idbStoreMs): the floor
+ * of the store the swap now writes to.
  */
-export function largeDataset(version: string, targetBytes: number): string {
-  const base = structuredClone(bundled) as Dataset;
-  const dataset: Dataset = { ...base, version, entries: [...base.entries] };
-  let size = utf8(JSON.stringify(dataset)).length;
-  const copies: Dataset['entries'] = [];
-  for (let round = 1; size < targetBytes && dataset.entries.length < DATASET_CAPS.entries; round++) {
-    for (const entry of base.entries) {
-      if (size >= targetBytes || dataset.entries.length >= DATASET_CAPS.entries) break;
-      const copy = {
-        ...structuredClone(entry),
-        id: `${entry.id}-copy-${round}`,
-        aliases: [{ text: `${entry.aliases[0]!.text} ${round}` }],
-        match: { ...entry.match, falseFriends: [] },
-      };
-      dataset.entries.push(copy);
-      copies.push(copy);
-      size += utf8(JSON.stringify(copy)).length + 1;
-    }
-  }
-  const extraCaveats = base.entries.flatMap((entry) => entry.caveats.filter((caveat) => caveat.role === undefined));
-  for (let next = 0; size < targetBytes; next++) {
-    const copy = copies.find((entry) => entry.caveats.length < DATASET_CAPS.listItems);
-    if (!copy) throw new Error(`A dataset within the size caps cannot reach ${targetBytes} bytes.`);
-    const caveat = extraCaveats[next % extraCaveats.length]!;
-    copy.caveats.push(caveat);
-    size += utf8(JSON.stringify(caveat)).length + 1;
-  }
-  return JSON.stringify(dataset);
-}
-
-/** Runs inside the service worker: parse and store the same text, with no checks at all. */
-async function measureBaseline(text: string): Promise<{ parseMs: number; storeMs: number; totalMs: number }> {
+async function measureBaseline(text: string): Promise<{ parseMs: number; storeMs: number; totalMs: number; idbStoreMs: number }> {
   const { chrome } = globalThis as unknown as {
     chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
   };
@@ -171,7 +149,22 @@ async function measureBaseline(text: string): Promise<{ parseMs: number; storeMs
   await chrome.storage.local.set({ 'bench:baseline': text });
   const stored = performance.now();
   await chrome.storage.local.remove('bench:baseline');
-  return { parseMs: parsed - start, storeMs: stored - parsed, totalMs: stored - start };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('bench-baseline', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('texts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const idbStart = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = db.transaction('texts', 'readwrite');
+    transaction.objectStore('texts').put(text, 1);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+  const idbStoreMs = performance.now() - idbStart;
+  db.close();
+  return { parseMs: parsed - start, storeMs: stored - parsed, totalMs: stored - start, idbStoreMs };
 }
 
 async function publish(feed: FeedServer, key: SigningKey, text: string, hour: number): Promise<void> {
@@ -212,6 +205,9 @@ function sample(timing: CheckTiming): UpdateBenchSample {
     verifyMs: round(timing.verifyMs),
     swapMs: round(swapMs),
     totalMs: round(timing.verifyMs + swapMs),
+    hashMs: round(timing.verifyParts?.hashMs ?? 0),
+    decodeMs: round(timing.verifyParts?.decodeMs ?? 0),
+    rulesMs: round(timing.verifyParts?.rulesMs ?? 0),
   };
 }
 

@@ -127,7 +127,21 @@ async function handle(
       return updates.status();
     case 'update:check':
       return updates.checkNow();
+    case 'feeds:list':
+      return { feeds: await updates.feeds() };
+    case 'feeds:add':
+      // Only the extension's own pages (the options page) may change the feeds, never a page's content script.
+      if (!fromExtensionPage(sender)) return { ok: false, problems: [{ field: 'url', message: 'Feeds can only be added from the options page.' }], feeds: [] };
+      return updates.addFeed(message.url, message.publicKey);
+    case 'feeds:remove':
+      if (!fromExtensionPage(sender)) return { feeds: [] };
+      return { feeds: await updates.removeFeed(message.url) };
   }
+}
+
+/** Only the extension's own pages (options, popup) may change the reader's feeds; a content script never. */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
 /** The dataset that ships in the extension; the build guarantees it validates. */

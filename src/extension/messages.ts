@@ -12,6 +12,7 @@ import type { Dataset } from '../dataset/schema';
 import type { PageReport } from '../engine/report';
 import type { TooltipTrigger } from '../settings/settings';
 import type { UpdateStatus } from '../update/status';
+import type { AddFeedResult, UserFeedStatus } from '../update/updater';
 import { LAZY_MODULES, type LazyModuleName } from './lazy-modules';
 
 /** Messages the background worker answers. */
@@ -23,7 +24,11 @@ export type Message =
   | { type: 'module:load'; name: LazyModuleName }
   /** Dataset updates: the popup reads the status, or runs a check now and gets the status after it. */
   | { type: 'update:status' }
-  | { type: 'update:check' };
+  | { type: 'update:check' }
+  /** The reader's own feeds (options page): list, add (checked field by field), remove. */
+  | { type: 'feeds:list' }
+  | { type: 'feeds:add'; url: string; publicKey: string }
+  | { type: 'feeds:remove'; url: string };
 
 /** What applies to one page: whether we run there, how, and what to look for. */
 export interface PageConfig {
@@ -45,6 +50,9 @@ export interface Responses {
   'module:load': { ok: true } | { ok: false; error: string };
   'update:status': UpdateStatus;
   'update:check': UpdateStatus;
+  'feeds:list': { feeds: UserFeedStatus[] };
+  'feeds:add': AddFeedResult;
+  'feeds:remove': { feeds: UserFeedStatus[] };
 }
 
 export type Response<M extends Message> = Responses[M['type']];
@@ -73,6 +81,10 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('module:load'), name: v.picklist(LAZY_MODULES) }),
   v.strictObject({ type: v.literal('update:status') }),
   v.strictObject({ type: v.literal('update:check') }),
+  v.strictObject({ type: v.literal('feeds:list') }),
+  // Length-capped here; every field rule is checked by the updater, with a message per field.
+  v.strictObject({ type: v.literal('feeds:add'), url: v.pipe(v.string(), v.maxLength(4096)), publicKey: v.pipe(v.string(), v.maxLength(4096)) }),
+  v.strictObject({ type: v.literal('feeds:remove'), url: v.pipe(v.string(), v.maxLength(4096)) }),
 ]);
 const TabMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('config:changed') }),

@@ -1,7 +1,9 @@
 /**
- * Build-time update settings. wxt.config.ts reads them from the environment with
- * `readFeedSettings` and bakes the result into the background bundle (Vite `define`); the
- * worker reads it back with `builtInFeedSettings`. No feed URL and key: updates are off.
+ * Build-time update settings. The official feed (URL and trusted public keys) is committed in
+ * `feed.config.json`; wxt.config.ts resolves the settings with `resolveFeedSettings` (the
+ * environment overrides the file, for tests and forks; EVLENS_FEED=off builds without a feed)
+ * and bakes the result into the background bundle (Vite `define`); the worker reads it back
+ * with `builtInFeedSettings`. No feed: updates are off.
  */
 import { decodeBase64 } from './bytes';
 
@@ -21,7 +23,66 @@ export const FEED_ENV = {
   url: 'EVLENS_FEED_URL',
   publicKey: 'EVLENS_FEED_PUBLIC_KEY',
   timeoutMs: 'EVLENS_FEED_TIMEOUT_MS',
+  /** `off`: build without any feed, whatever the configuration file says. */
+  off: 'EVLENS_FEED',
+  /** Another configuration file than the committed one (the release test uses it). */
+  config: 'EVLENS_FEED_CONFIG',
 } as const;
+
+/** The committed configuration of official builds, relative to the project root. */
+export const FEED_CONFIG_FILE = 'feed.config.json';
+
+export type FeedSettingsOrigin = 'environment' | 'config' | 'off' | 'none';
+
+/**
+ * Where a build's feed comes from, in order: EVLENS_FEED=off (none); EVLENS_FEED_URL and
+ * EVLENS_FEED_PUBLIC_KEY (tests, forks); the configuration file's text (official builds);
+ * nothing (no file: updates off). The same rules as the environment apply to the file.
+ */
+export function resolveFeedSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  configText: string | null,
+  testOnlyKeys: readonly string[] = [],
+): { settings: FeedSettings | null; origin: FeedSettingsOrigin } {
+  if (env[FEED_ENV.off]?.trim().toLowerCase() === 'off') return { settings: null, origin: 'off' };
+  if (env[FEED_ENV.url]?.trim() || env[FEED_ENV.publicKey]?.trim()) {
+    return { settings: readFeedSettings(env, testOnlyKeys), origin: 'environment' };
+  }
+  if (configText === null) return { settings: null, origin: 'none' };
+  const config = parseFeedConfig(configText);
+  const settings = readFeedSettings(
+    { [FEED_ENV.url]: config.manifestUrl, [FEED_ENV.publicKey]: config.publicKeys.join(','), [FEED_ENV.timeoutMs]: env[FEED_ENV.timeoutMs] },
+    testOnlyKeys,
+  );
+  return { settings, origin: 'config' };
+}
+
+export interface FeedConfig {
+  manifestUrl: string;
+  publicKeys: string[];
+}
+
+/** Reads the configuration file's JSON; throws with a message naming the field. */
+export function parseFeedConfig(text: string): FeedConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${FEED_CONFIG_FILE} is not JSON (${(error as Error).message}).`);
+  }
+  const value = (typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {}) as Record<string, unknown>;
+  const known = new Set(['$comment', 'manifestUrl', 'publicKeys']);
+  const unknown = Object.keys(value).filter((key) => !known.has(key));
+  if (unknown.length > 0) throw new Error(`${FEED_CONFIG_FILE} has unknown field(s): ${unknown.join(', ')}.`);
+  if (typeof value.manifestUrl !== 'string' || !value.manifestUrl.trim()) {
+    throw new Error(`${FEED_CONFIG_FILE}: "manifestUrl" must be the https URL of the feed's manifest.json.`);
+  }
+  const keys = value.publicKeys;
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 2 || !keys.every((key) => typeof key === 'string' && key.trim())) {
+    throw new Error(`${FEED_CONFIG_FILE}: "publicKeys" must list one public key (two during a rotation), base64 as dataset:keygen prints it.`);
+  }
+  return { manifestUrl: value.manifestUrl.trim(), publicKeys: keys.map((key: string) => key.trim()) };
+}
 
 /**
  * Reads the settings from an environment. Returns null when neither the URL nor the key is set

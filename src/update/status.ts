@@ -61,7 +61,9 @@ export interface CheckTiming {
   downloadMs: number;
   /** Signature, size, SHA-256, UTF-8 and JSON decoding, schema and version checks. */
   verifyMs: number;
-  /** The one storage write plus the in-memory switch (absent when nothing was swapped). */
+  /** Of verifyMs, for the dataset file: size and SHA-256, UTF-8 and JSON decoding, validateDataset. */
+  verifyParts?: { hashMs: number; decodeMs: number; rulesMs: number };
+  /** Older copies out, the new one into IndexedDB, the pointer write and the in-memory switch (absent when nothing was swapped). */
   swapMs?: number;
 }
 
@@ -86,6 +88,8 @@ export interface UpdateStatus {
   source: 'bundled' | 'update';
   /** When the update in use was installed (ms since epoch); null for the bundled dataset. */
   installedAt: number | null;
+  /** The manifest URL of the feed the dataset in use came from; null for the bundled dataset. */
+  feedUrl: string | null;
   lastCheck: LastCheck | null;
 }
 

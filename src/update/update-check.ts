@@ -147,7 +147,7 @@ export async function checkFeed(input: CheckInput): Promise<CheckResult> {
   }
   if (download.notModified) return failed(failure('http-status', 'The feed answered 304 for the dataset file.'), manifest);
 
-  const verified = await timed('verifyMs', () => verifyDataset(download.bytes, manifest));
+  const verified = await timed('verifyMs', () => verifyDataset(download.bytes, manifest, timing));
   if (!verified.ok) return failed(verified.failure, manifest);
   return { outcome: 'updated', etag: answer.etag, manifest, dataset: verified.dataset, datasetText: verified.text, timing };
 }
@@ -178,21 +178,25 @@ async function readManifest(bytes: Uint8Array, contentType: string, trustedKeys:
 
 type DatasetRead = { ok: true; dataset: Dataset; text: string } | { ok: false; failure: UpdateFailure };
 
-async function verifyDataset(bytes: Uint8Array<ArrayBuffer>, manifest: FeedManifest): Promise<DatasetRead> {
+async function verifyDataset(bytes: Uint8Array<ArrayBuffer>, manifest: FeedManifest, timing: CheckTiming): Promise<DatasetRead> {
+  const start = performance.now();
   if (bytes.length !== manifest.size) {
     return { ok: false, failure: failure('size-mismatch', `The dataset file is ${bytes.length} bytes; the manifest signed ${manifest.size}.`) };
   }
   if ((await sha256Hex(bytes)) !== manifest.sha256) {
     return { ok: false, failure: failure('hash-mismatch', 'The dataset file does not match its signed SHA-256: it was altered or damaged.') };
   }
+  const hashed = performance.now();
   const text = decodeUtf8(bytes);
   const json = text === null ? undefined : parseJson(text);
+  const decoded = performance.now();
   if (text === null || json === undefined) {
     return { ok: false, failure: failure('invalid-dataset', 'The dataset file is not UTF-8 JSON.') };
   }
   // Held to every rule a build is held to (schema, plain-word claim patterns, plain text,
   // unique ids, references, size caps): a signature says who made it, not that it is sound.
   const parsed = validateDataset(json);
+  timing.verifyParts = { hashMs: hashed - start, decodeMs: decoded - hashed, rulesMs: performance.now() - decoded };
   if (!parsed.ok) {
     const count = parsed.problems.length;
     const shown = parsed.problems.slice(0, 3).map(formatProblem).join('; ');

@@ -6,11 +6,34 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../dataset/schema';
-import { DatasetStore, type UpdateMeta } from './dataset-store';
-import type { FeedSettings } from './feed-settings';
+import { DatasetStore, STORAGE_KEYS, type UpdateMeta } from './dataset-store';
+import { DEFAULT_TIMEOUT_MS, type FeedSettings } from './feed-settings';
 import { failure, type LastCheck, type UpdateFailure, type UpdateStatus } from './status';
 import { checkFeed, type CheckResult } from './update-check';
 import { importTrustedKeys, type TrustedKey } from './verify';
+import {
+  checkUserFeedInput,
+  fingerprintOf,
+  loadUserFeeds,
+  saveUserFeeds,
+  userFeedMetaKey,
+  type FeedFieldProblem,
+  type UserFeed,
+} from './user-feeds';
+
+/** A reader's feed as the options page shows it. */
+export interface UserFeedStatus {
+  url: string;
+  fingerprint: string;
+  addedAt: number;
+  lastCheck: LastCheck | null;
+  /** The dataset in use came from this feed. */
+  inUse: boolean;
+  /** The dataset version the feed last offered (signed manifest read), if any. */
+  version: string | null;
+}
+
+export type AddFeedResult = { ok: true; feeds: UserFeedStatus[] } | { ok: false; problems: FeedFieldProblem[]; feeds: UserFeedStatus[] };
 
 export const UPDATE_ALARM = 'dataset-update';
 export const CHECK_PERIOD_MINUTES = 24 * 60;
@@ -21,6 +44,12 @@ export interface DatasetUpdater {
   status(): Promise<UpdateStatus>;
   /** Runs a check now (or joins the one running) and answers the status after it. */
   checkNow(): Promise<UpdateStatus>;
+  /** The reader's feeds, with how each last check went. */
+  feeds(): Promise<UserFeedStatus[]>;
+  /** Checks the fields, adds the feed and checks it at once; nothing is stored or fetched when a field is wrong. */
+  addFeed(url: string, publicKey: string): Promise<AddFeedResult>;
+  /** Removes a reader's feed; if the dataset in use came from it, goes back to the bundled one and checks the others. */
+  removeFeed(url: string): Promise<UserFeedStatus[]>;
 }
 
 export interface UpdaterOptions {
@@ -63,35 +92,37 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
     const inUse = await store.inUse();
     const recorded = lastCheck === undefined && settings ? (await store.readMeta()).lastCheck : null;
     return {
-      enabled: settings !== null,
+      enabled: settings !== null || (await loadUserFeeds().catch(() => [])).length > 0,
       version: inUse.dataset.version,
       source: inUse.source,
       installedAt: inUse.installedAt,
+      feedUrl: inUse.feed,
       lastCheck: lastCheck ?? recorded,
     };
   };
 
-  const runCheck = async (feed: FeedSettings): Promise<UpdateStatus> => {
+  const runCheck = async (feed: FeedSettings, metaKey: string = STORAGE_KEYS.meta): Promise<UpdateStatus> => {
     const inUse = await store.inUse();
-    const meta = await store.readMeta();
+    const meta = await store.readMeta(metaKey);
     const at = now();
     /** Records a check that changed nothing but the record, and answers with it. */
     const finish = async (lastCheck: LastCheck, next: UpdateMeta = { ...meta, lastCheck }): Promise<UpdateStatus> => {
       if (lastCheck.outcome === 'failed') {
         console.warn(`Evidence Lens: dataset update rejected (${lastCheck.reason}): ${lastCheck.message}`);
       }
-      await store.writeMeta(next).catch((error: unknown) => console.warn('Evidence Lens: could not record the check', error));
+      await store.writeMeta(next, metaKey).catch((error: unknown) => console.warn('Evidence Lens: could not record the check', error));
       return status(lastCheck);
     };
     const failed = (why: UpdateFailure, extra: Partial<LastCheck> = {}) =>
       finish({ at, ...extra, outcome: 'failed', reason: why.reason, message: why.message });
 
     let keys: TrustedKey[];
+    const builtIn = metaKey === STORAGE_KEYS.meta;
     try {
-      trustedKeys ??= importTrustedKeys(feed.publicKeys);
-      keys = await trustedKeys;
+      if (builtIn) trustedKeys ??= importTrustedKeys(feed.publicKeys);
+      keys = await (builtIn ? trustedKeys! : importTrustedKeys(feed.publicKeys));
     } catch (error) {
-      trustedKeys = null;
+      if (builtIn) trustedKeys = null;
       return failed(failure('unsupported-crypto', `This browser cannot verify the update signature (${describe(error)}).`));
     }
 
@@ -124,25 +155,82 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
 
     const swapStart = performance.now();
     try {
-      await store.apply(result.dataset, result.datasetText, result.manifest.sha256, accepted, at);
+      await store.apply(result.dataset, result.datasetText, result.manifest.sha256, accepted, at, feed.manifestUrl, metaKey);
     } catch (error) {
       return failed(failure('storage', `The new dataset could not be stored (${describe(error)}).`), lastCheck);
     }
     reported = result.dataset;
     options.onDatasetChanged?.(result.dataset, { applied: true });
     const swapMs = performance.now() - swapStart;
-    // Housekeeping after the swap: if the worker stops first, the next swap removes them.
-    await store.removeStale().catch((error: unknown) => console.warn('Evidence Lens: could not remove old datasets', error));
     // The stored record was written inside the swap, so only the answer carries its duration.
     return status({ ...lastCheck, timing: { ...result.timing, swapMs } });
   };
 
+  /**
+   * The built-in feed first, then the reader's feeds in the order added, each against the dataset
+   * in use by then: the highest valid version wins, and a feed offering the version in use is up
+   * to date, so on a tie the dataset already in use stays (the built-in one, when both newly
+   * offer the same version in one check).
+   */
+  const checkAll = async (): Promise<UpdateStatus> => {
+    const builtInStatus = settings ? await runCheck(settings) : null;
+    const timeoutMs = settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    for (const feed of await loadUserFeeds().catch(() => [] as UserFeed[])) {
+      await runCheck({ manifestUrl: feed.url, publicKeys: [feed.publicKey], timeoutMs }, userFeedMetaKey(feed.url));
+    }
+    return builtInStatus && (await store.inUse()).feed === settings?.manifestUrl ? builtInStatus : status();
+  };
+
   const checkNow = (): Promise<UpdateStatus> => {
-    if (!settings) return status();
-    running ??= runCheck(settings).finally(() => {
+    running ??= checkAll().finally(() => {
       running = null;
     });
     return running;
+  };
+
+  const feeds = async (): Promise<UserFeedStatus[]> => {
+    const inUse = await store.inUse();
+    const list = await loadUserFeeds();
+    return Promise.all(
+      list.map(async (feed) => {
+        const { lastCheck } = await store.readMeta(userFeedMetaKey(feed.url));
+        const inUseHere = inUse.feed === feed.url;
+        return {
+          url: feed.url,
+          fingerprint: feed.fingerprint,
+          addedAt: feed.addedAt,
+          lastCheck,
+          inUse: inUseHere,
+          version: inUseHere ? inUse.dataset.version : (lastCheck?.offeredVersion ?? null),
+        };
+      }),
+    );
+  };
+
+  const addFeed = async (url: string, publicKey: string): Promise<AddFeedResult> => {
+    const existing = await loadUserFeeds();
+    const builtInUrl = settings?.manifestUrl ?? null;
+    const allowLoopbackHttp = builtInUrl !== null && new URL(builtInUrl).protocol === 'http:';
+    const problems = checkUserFeedInput(url, publicKey, { existing, builtInUrl, allowLoopbackHttp });
+    if (problems.length > 0) return { ok: false, problems, feeds: await feeds() };
+    const feed: UserFeed = { url: new URL(url.trim()).href, publicKey: publicKey.trim(), fingerprint: await fingerprintOf(publicKey), addedAt: now() };
+    await saveUserFeeds([...existing, feed]);
+    await running?.catch(() => undefined);
+    await checkNow();
+    return { ok: true, feeds: await feeds() };
+  };
+
+  const removeFeed = async (url: string): Promise<UserFeedStatus[]> => {
+    await running?.catch(() => undefined);
+    await saveUserFeeds((await loadUserFeeds()).filter((feed) => feed.url !== url));
+    await browser.storage.local.remove(userFeedMetaKey(url));
+    if ((await store.inUse()).feed === url) {
+      const bundled = await store.revertToBundled();
+      reported = bundled.dataset;
+      options.onDatasetChanged?.(bundled.dataset, { applied: true });
+      await checkNow();
+    }
+    return feeds();
   };
 
   const checkAutomatically = async (): Promise<void> => {
@@ -171,6 +259,9 @@ export function startDatasetUpdates(options: UpdaterOptions): DatasetUpdater {
     dataset: datasetInUse,
     status: () => status(),
     checkNow,
+    feeds,
+    addFeed,
+    removeFeed,
   };
 }
 

@@ -24,7 +24,7 @@ import type { Dataset } from '../../src/dataset/schema';
 import { waitForStoredReport } from '../../scripts/lib/stored-report';
 import type { PageReport } from '../../src/engine/report';
 import { utf8 } from '../../src/update/bytes';
-import { readSigningKey, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
+import { generateSigningKey, readSigningKey, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
 import type { UpdateStatus } from '../../src/update/status';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -251,6 +251,47 @@ describe('the options page in Firefox', () => {
     expect(await demo.$(TOOLTIP)).toBeNull();
     await demo.click(mention);
     await demo.waitForSelector(TOOLTIP, { visible: true, timeout: 5000 });
+  });
+});
+
+describe('a feed the reader adds on the options page, in Firefox', () => {
+  let clinic: FeedServer;
+  afterAll(() => clinic?.close());
+
+  it('refuses a wrong field with its message, adds a feed, shows its fingerprint, status and version, and removes it', async () => {
+    clinic = await startFeedServer();
+    const clinicKey = await generateSigningKey();
+    const V3 = `${BUNDLED}.3`;
+    await publishSignedDataset(clinic, datasetText(V3), { key: await readSigningKey(clinicKey.privateKeyPem), published: hour(5), manifestPath: MANIFEST_PATH });
+    const clinicUrl = clinic.url(MANIFEST_PATH);
+
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('.feeds .empty', { timeout: 5000 });
+    await options.type('input[name="feed-url"]', clinicUrl);
+    await options.type('input[name="feed-key"]', 'not-a-key');
+    await options.click('.feed-form button[type="submit"]');
+    await options.waitForSelector('#feed-key-problem', { timeout: 5000 });
+    expect(await options.$eval('#feed-key-problem', (el) => el.textContent)).toContain('not an Ed25519 public key');
+    expect(clinic.requests).toEqual([]);
+
+    await options.$eval('input[name="feed-key"]', (el) => ((el as HTMLInputElement).value = ''));
+    await options.type('input[name="feed-key"]', clinicKey.publicKey);
+    await options.click('.feed-form button[type="submit"]');
+    const item = `.feed[data-feed-url="${clinicUrl}"]`;
+    await options.waitForSelector(`${item} .feed-version`, { timeout: 10_000 });
+    const text = (selector: string) => options.$eval(`${item} ${selector}`, (el) => el.textContent);
+    expect(await text('.feed-fingerprint')).toBe(`Key fingerprint: ${clinicKey.keyId.match(/.{4}/g)!.join(' ')}`);
+    expect(await text('.feed-status')).toMatch(/^In use\. Updated just now\./);
+    expect(await text('.feed-version')).toBe(`Dataset: ${V3}`);
+    expect(await send('update:status')).toMatchObject({ version: V3, source: 'update', feedUrl: clinicUrl });
+
+    await options.click(`${item} button`);
+    await options.waitForSelector('.feeds .empty', { timeout: 10_000 });
+    // The clinic's dataset is no longer in use (the built-in feed's own, or the bundled one, is).
+    const after = await send('update:status');
+    expect(after.version).not.toBe(V3);
+    expect(after.feedUrl).not.toBe(clinicUrl);
+    await options.close();
   });
 });
 

@@ -19,7 +19,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import bundled from '../../src/dataset/generated/dataset.json';
 import type { Dataset } from '../../src/dataset/schema';
 import { utf8 } from '../../src/update/bytes';
-import { STORAGE_KEYS, datasetKey, type ActivePointer, type StoredDataset } from '../../src/update/dataset-store';
+import { STORAGE_KEYS, type ActivePointer, type StoredDataset } from '../../src/update/dataset-store';
 import { generateSigningKey, readSigningKey, signFeed, type PublishedFeed, type SigningKey } from '../../src/update/feed-sign';
 import type { UpdateStatus } from '../../src/update/status';
 import { UPDATE_ALARM } from '../../src/update/updater';
@@ -92,8 +92,19 @@ describe('checking the feed', () => {
       }),
       { published: hour(1) },
     );
+    // Every extension page's storage.onChanged listener: what it is sent during the update.
+    await control.evaluate(() => {
+      const seen: number[] = [];
+      (globalThis as unknown as { seenChanges: number[] }).seenChanges = seen;
+      (globalThis as unknown as StorageGlobals).chrome.storage.onChanged.addListener((changes) => seen.push(JSON.stringify(changes).length));
+    });
     const status = await send('update:check');
-    expect(status).toMatchObject({ version: V1, source: 'update', lastCheck: { outcome: 'updated', offeredVersion: V1 } });
+    expect(status).toMatchObject({ version: V1, source: 'update', feedUrl: feed.url(MANIFEST_PATH), lastCheck: { outcome: 'updated', offeredVersion: V1 } });
+    // The dataset went to IndexedDB; the listeners got the small pointer and check record only.
+    const seen = await control.evaluate(() => (globalThis as unknown as { seenChanges: number[] }).seenChanges);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.max(...seen)).toBeLessThan(2048);
+    expect(Object.values(await control.evaluate(readDatasetDb))).toMatchObject([{ version: V1, feed: feed.url(MANIFEST_PATH) }]);
     await expect(send('dataset:get')).resolves.toMatchObject({ dataset: { version: V1 } });
 
     // The same document, re-annotated from the new dataset.
@@ -228,6 +239,9 @@ describe('refusing bad updates: each keeps V1 and its storage, and says why', ()
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect(popup.locator('[data-dataset-version]').getAttribute('data-dataset-version')).resolves.toBe(V1);
+    // Which feed it came from, and when.
+    await expect(popup.locator('[data-dataset-version]').textContent()).resolves.toContain(`updated from ${new URL(feed.origin).host}`);
+    await expect(popup.locator('[data-dataset-version]').getAttribute('title')).resolves.toContain(`Updated from ${feed.url(MANIFEST_PATH)} at `);
     const line = popup.locator('.update-status[data-outcome="failed"]');
     await expect(line.textContent()).resolves.toContain('Redirects are refused');
     await popup.close();
@@ -258,7 +272,7 @@ describe('a worker stopped in the middle of an update', () => {
     const after = await storedDatasets();
     expect(after).toEqual(before);
     const pointer = after[STORAGE_KEYS.active] as ActivePointer;
-    const record = after[datasetKey(pointer.generation)] as StoredDataset;
+    const record = (after.datasets as Record<string, StoredDataset>)[pointer.generation]!;
     expect(record.version).toBe(V1);
     expect(createHash('sha256').update(record.text).digest('hex')).toBe(record.sha256);
 
@@ -299,6 +313,52 @@ describe('privacy', () => {
   });
 });
 
+describe('a feed the reader adds on the options page', () => {
+  // After the privacy test: this feed is a second origin the extension is asked to contact.
+  let clinic: FeedServer;
+  afterAll(() => clinic?.close());
+
+  it('refuses wrong fields with a message per field, adds a feed, shows its fingerprint, status and version, and removes it', async () => {
+    clinic = await startFeedServer();
+    const clinicKey = await generateSigningKey();
+    const V3 = `${BUNDLED}.3`;
+    await publishSignedDataset(clinic, datasetText(V3), { key: await readSigningKey(clinicKey.privateKeyPem), published: hour(5), manifestPath: MANIFEST_PATH });
+    const clinicUrl = clinic.url(MANIFEST_PATH);
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('.feeds').waitFor();
+    await expect(options.locator('.feeds .empty').textContent()).resolves.toBe('No extra feeds.');
+
+    await options.fill('input[name="feed-url"]', 'ftp://clinic.example/manifest.json');
+    await options.fill('input[name="feed-key"]', 'not-a-key');
+    await options.click('.feed-form button[type="submit"]');
+    await expect(options.locator('#feed-url-problem').textContent()).resolves.toContain('must start with https://');
+    await expect(options.locator('#feed-key-problem').textContent()).resolves.toContain('not an Ed25519 public key');
+    expect(clinic.requests).toEqual([]);
+
+    await options.fill('input[name="feed-url"]', clinicUrl);
+    await options.fill('input[name="feed-key"]', clinicKey.publicKey);
+    await options.click('.feed-form button[type="submit"]');
+    const item = options.locator(`.feed[data-feed-url="${clinicUrl}"]`);
+    await item.waitFor();
+    await expect(item.locator('.feed-fingerprint').textContent()).resolves.toBe(`Key fingerprint: ${clinicKey.keyId.match(/.{4}/g)!.join(' ')}`);
+    await expect(item.locator('.feed-status').textContent()).resolves.toMatch(/^In use\. Updated just now\./);
+    await expect(item.locator('.feed-version').textContent()).resolves.toBe(`Dataset: ${V3}`);
+    await expect(send('update:status')).resolves.toMatchObject({ version: V3, source: 'update', feedUrl: clinicUrl });
+    expect(clinic.requests.map((r) => `${r.method} ${r.path}${r.search}`)).toEqual([`GET ${MANIFEST_PATH}`, 'GET /feed/' + `dataset-${V3}.json`]);
+
+    // Held when the page is opened again; then removed: back to the built-in feed's newest.
+    await options.reload();
+    await item.waitFor();
+    await item.locator('button').click();
+    await expect(options.locator('.feeds .empty').textContent()).resolves.toBe('No extra feeds.');
+    const status = await send('update:status');
+    expect(status).toMatchObject({ version: V2, feedUrl: feed.url(MANIFEST_PATH) });
+    await options.close();
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 interface MessageGlobals {
@@ -308,7 +368,12 @@ interface AlarmGlobals {
   chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
 }
 interface StorageGlobals {
-  chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+  chrome: {
+    storage: {
+      local: { get(keys: null): Promise<Record<string, unknown>> };
+      onChanged: { addListener(listener: (changes: Record<string, unknown>) => void): void };
+    };
+  };
 }
 
 /** Builds the extension for this run's feed: test key, loopback URL, short timeout. */
@@ -353,10 +418,36 @@ async function waitForStatus(until: (status: UpdateStatus) => boolean, timeoutMs
   }
 }
 
-/** Our keys in storage.local, less the check record: what a refused update must leave alone. */
+/**
+ * Our keys in storage.local, less the check record, and the datasets in IndexedDB (read from an
+ * extension page: same origin, same database): what a refused update must leave alone.
+ */
 async function storedDatasets(): Promise<Record<string, unknown>> {
-  const all = await session.serviceWorker.evaluate(() => (globalThis as unknown as StorageGlobals).chrome.storage.local.get(null));
-  return Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith('datasetUpdate:') && name !== STORAGE_KEYS.meta));
+  const all = await control.evaluate(() => (globalThis as unknown as StorageGlobals).chrome.storage.local.get(null));
+  const pointers = Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith('datasetUpdate:') && name !== STORAGE_KEYS.meta));
+  return { ...pointers, datasets: await control.evaluate(readDatasetDb) };
+}
+
+/** Runs in an extension page: every stored dataset by generation (never creates the database). */
+async function readDatasetDb(): Promise<Record<number, unknown>> {
+  if (!(await indexedDB.databases()).some((db) => db.name === 'evidence-lens-datasets')) return {};
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('evidence-lens-datasets');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    const transaction = db.transaction('datasets', 'readonly');
+    const store = transaction.objectStore('datasets');
+    const [keys, values] = await Promise.all(
+      [store.getAllKeys(), store.getAll()].map(
+        (request) => new Promise<unknown[]>((resolve, reject) => ((request.onsuccess = () => resolve(request.result as unknown[])), (request.onerror = () => reject(request.error)))),
+      ),
+    );
+    return Object.fromEntries(keys!.map((key, index) => [key as number, values![index]]));
+  } finally {
+    db.close();
+  }
 }
 
 /** Opens the tooltip of an entry's first mention by keyboard focus and reads it. */

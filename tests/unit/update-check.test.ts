@@ -3,10 +3,13 @@
  * The updater in the background worker, on WXT's fake browser with a stubbed fetch: what it
  * accepts, every way it refuses, and that a refusal loses nothing.
  */
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { largeDataset } from '../../scripts/lib/large-dataset';
 import { decodeBase64, encodeBase64, utf8 } from '@/src/update/bytes';
-import { STORAGE_KEYS, datasetKey } from '@/src/update/dataset-store';
+import { datasetDb, type StoredDataset } from '@/src/update/dataset-db';
+import { STORAGE_KEYS } from '@/src/update/dataset-store';
 import { MAX_DATASET_BYTES } from '@/src/update/feed-format';
 import { signManifestBytes } from '@/src/update/feed-sign';
 import type { FeedSettings } from '@/src/update/feed-settings';
@@ -47,17 +50,20 @@ function start(options: Partial<UpdaterOptions> = {}) {
   return { updater, changes };
 }
 
-/** Storage without the check record: what must survive a refused update unchanged. */
+/** Storage without the check record, and the stored datasets: what must survive a refused update unchanged. */
 async function storedDatasets(): Promise<Record<string, unknown>> {
   const all = await fakeBrowser.storage.local.get(null);
   delete all[STORAGE_KEYS.meta];
+  const generations = await datasetDb.generations();
+  if (generations.length > 0) all.datasets = Object.fromEntries(await Promise.all(generations.map(async (g) => [g, await datasetDb.get(g)])));
   return all;
 }
 
 let feed: StubbedFeed;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await datasetDb.clear();
   feed = stubFeed();
   // Refusals are logged for developers; the assertions read the recorded status instead.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -69,7 +75,7 @@ afterEach(() => {
 });
 
 describe('applying an update', () => {
-  it('swaps in a newer signed dataset with one storage write, and says the dataset changed', async () => {
+  it('swaps in a newer signed dataset: the dataset into IndexedDB, one small storage.local write, and says the dataset changed', async () => {
     const { updater, changes } = start();
     feed.serve(await publish(datasetText(V1, (d) => (d.entries[0]!.summary = 'Corrected summary.'))));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
@@ -79,7 +85,9 @@ describe('applying an update', () => {
     expect(status).toMatchObject({ enabled: true, version: V1, source: 'update', lastCheck: { outcome: 'updated', offeredVersion: V1 } });
     expect(status.installedAt).toEqual(expect.any(Number));
     expect(set).toHaveBeenCalledTimes(1);
-    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual([STORAGE_KEYS.active, STORAGE_KEYS.meta, datasetKey(1)].sort());
+    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual([STORAGE_KEYS.active, STORAGE_KEYS.meta].sort());
+    expect(await datasetDb.get(1)).toMatchObject({ version: V1, feed: MANIFEST_URL });
+    expect(status.feedUrl).toBe(MANIFEST_URL);
     expect((await updater.dataset()).entries[0]!.summary).toBe('Corrected summary.');
     expect(changes).toEqual([{ version: V1, applied: true }]);
     expect(status.lastCheck?.timing).toMatchObject({ downloadMs: expect.any(Number), verifyMs: expect.any(Number), swapMs: expect.any(Number) });
@@ -101,35 +109,62 @@ describe('applying an update', () => {
     feed.serve(await publish(datasetText(V2), { published: day(24) }));
     await updater.checkNow();
     let stored = await fakeBrowser.storage.local.get(null);
-    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 2, version: V2, previous: 1 });
-    expect(stored[datasetKey(1)]).toMatchObject({ version: V1 });
-    expect(stored[datasetKey(2)]).toMatchObject({ version: V2 });
+    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 2, version: V2, previous: 1, feed: MANIFEST_URL });
+    expect(await datasetDb.get(1)).toMatchObject({ version: V1 });
+    expect(await datasetDb.get(2)).toMatchObject({ version: V2 });
 
     feed.serve(await publish(datasetText(`${BUNDLED_VERSION}.3`), { published: day(25) }));
     await updater.checkNow();
     stored = await fakeBrowser.storage.local.get(null);
-    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 3, version: `${BUNDLED_VERSION}.3`, previous: 2 });
-    expect(Object.keys(stored).filter((key) => key.startsWith('datasetUpdate:dataset:')).sort()).toEqual([datasetKey(2), datasetKey(3)]);
+    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 3, version: `${BUNDLED_VERSION}.3`, previous: 2, feed: MANIFEST_URL });
+    expect((await datasetDb.generations()).sort()).toEqual([2, 3]);
 
-    const damaged = stored[datasetKey(3)] as { text: string };
-    await fakeBrowser.storage.local.set({ [datasetKey(3)]: { ...damaged, text: damaged.text.replace('"', "'") } });
+    const damaged = (await datasetDb.get(3))!;
+    await datasetDb.put(3, { ...damaged, text: damaged.text.replace('"', "'") });
     const restarted = start().updater;
     expect(await restarted.status()).toMatchObject({ version: V2, source: 'update' });
     // The next update keeps the one in use as the previous good one, and drops the damaged one.
     feed.serve(await publish(datasetText(`${BUNDLED_VERSION}.4`), { published: day(26) }));
     await restarted.checkNow();
     stored = await fakeBrowser.storage.local.get(null);
-    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 4, version: `${BUNDLED_VERSION}.4`, previous: 2 });
-    expect(Object.keys(stored).filter((key) => key.startsWith('datasetUpdate:dataset:')).sort()).toEqual([datasetKey(2), datasetKey(4)]);
+    expect(stored[STORAGE_KEYS.active]).toEqual({ generation: 4, version: `${BUNDLED_VERSION}.4`, previous: 2, feed: MANIFEST_URL });
+    expect((await datasetDb.generations()).sort()).toEqual([2, 4]);
   });
+
+  it('three maximum-size updates in a row: never more than two stored copies, and storage.local only ever gets the pointer', async () => {
+    // A store with room for two copies of the largest dataset accepted, and no more (the quota
+    // that two copies plus a third exhausted in issue 15).
+    const texts = [1, 2, 3].map((n) => largeDataset(`${BUNDLED_VERSION}.${n}`, MAX_DATASET_BYTES - 64 * 1024));
+    const quota = 2 * MAX_DATASET_BYTES + 64 * 1024;
+    const put = datasetDb.put.bind(datasetDb);
+    let most = 0;
+    vi.spyOn(datasetDb, 'put').mockImplementation(async (generation: number, record: StoredDataset) => {
+      const held = await Promise.all((await datasetDb.generations()).map(async (g) => (await datasetDb.get(g))!.text.length));
+      if (held.reduce((a, b) => a + b, 0) + record.text.length > quota) throw new Error('QuotaExceededError');
+      most = Math.max(most, held.length + 1);
+      return put(generation, record);
+    });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const { updater } = start();
+    for (const [index, text] of texts.entries()) {
+      expect(utf8(text).length).toBeGreaterThan(MAX_DATASET_BYTES - 128 * 1024);
+      feed.serve(await publish(text, { published: day(23 + index) }));
+      expect((await updater.checkNow()).lastCheck).toMatchObject({ outcome: 'updated' });
+    }
+    expect((await updater.status()).version).toBe(`${BUNDLED_VERSION}.3`);
+    expect(most).toBe(2);
+    expect((await datasetDb.generations()).sort()).toEqual([2, 3]);
+    // What every storage.onChanged listener receives per update: a few hundred bytes.
+    for (const [items] of set.mock.calls) expect(JSON.stringify(items).length).toBeLessThan(2048);
+  }, 30_000);
+
+
 
   it('never uses a stored dataset that is not newer than the bundled one (the floor)', async () => {
     const old = datasetText('2026.01.01');
-    await fakeBrowser.storage.local.set({
-      [STORAGE_KEYS.active]: { generation: 1, version: '2026.01.01', previous: null },
-      // A complete, intact record: only its age keeps it out.
-      [datasetKey(1)]: { version: '2026.01.01', sha256: await sha256Hex(utf8(old)), text: old, installedAt: 1 },
-    });
+    await fakeBrowser.storage.local.set({ [STORAGE_KEYS.active]: { generation: 1, version: '2026.01.01', previous: null } });
+    // A complete, intact record: only its age keeps it out.
+    await datasetDb.put(1, { version: '2026.01.01', sha256: await sha256Hex(utf8(old)), text: old, installedAt: 1, feed: MANIFEST_URL });
     const { updater } = start();
     expect(await updater.status()).toMatchObject({ version: BUNDLED_VERSION, source: 'bundled', installedAt: null });
   });
@@ -232,7 +267,7 @@ describe('triggers', () => {
   it('with updates off, serves the bundled dataset, sends nothing and sets no alarm', async () => {
     const { updater } = start({ settings: null });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    expect(await updater.checkNow()).toEqual({ enabled: false, version: BUNDLED_VERSION, source: 'bundled', installedAt: null, lastCheck: null });
+    expect(await updater.checkNow()).toEqual({ enabled: false, version: BUNDLED_VERSION, source: 'bundled', installedAt: null, feedUrl: null, lastCheck: null });
     expect((await updater.dataset()).version).toBe(BUNDLED_VERSION);
     expect(feed.requests).toEqual([]);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);

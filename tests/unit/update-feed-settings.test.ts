@@ -1,7 +1,11 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TIMEOUT_MS,
+  FEED_CONFIG_FILE,
+  resolveFeedSettings,
   builtInFeedSettings,
   feedHostPermission,
   readFeedSettings,
@@ -73,5 +77,34 @@ describe('build-time feed settings', () => {
 
   it('has no feed outside a configured build', () => {
     expect(builtInFeedSettings()).toBeNull();
+  });
+});
+
+describe('the committed feed configuration (feed.config.json)', () => {
+  const config = readFileSync(resolve(import.meta.dirname, '../..', FEED_CONFIG_FILE), 'utf8');
+
+  it('gives every build from a fresh clone the official https feed and a key of its own', () => {
+    const { settings, origin } = resolveFeedSettings({}, config, [TEST_PUBLIC_KEY]);
+    expect(origin).toBe('config');
+    expect(new URL(settings!.manifestUrl).protocol).toBe('https:');
+    expect(settings!.publicKeys.length).toBeGreaterThanOrEqual(1);
+    expect(settings!.publicKeys).not.toContain(TEST_PUBLIC_KEY);
+    expect(Object.keys(JSON.parse(config) as object).sort()).toEqual(['$comment', 'manifestUrl', 'publicKeys']);
+  });
+
+  it('is overridden by the environment (tests, forks), and EVLENS_FEED=off builds without a feed', () => {
+    const env = { EVLENS_FEED_URL: 'http://127.0.0.1:4100/feed/manifest.json', EVLENS_FEED_PUBLIC_KEY: KEY };
+    expect(resolveFeedSettings(env, config)).toMatchObject({ origin: 'environment', settings: { manifestUrl: env.EVLENS_FEED_URL } });
+    expect(resolveFeedSettings({ EVLENS_FEED: 'off' }, config)).toEqual({ settings: null, origin: 'off' });
+    expect(resolveFeedSettings({}, null)).toEqual({ settings: null, origin: 'none' });
+  });
+
+  it('holds the file to the rules of the environment, with a message naming the field', () => {
+    expect(() => resolveFeedSettings({}, '{')).toThrow(/not JSON/);
+    expect(() => resolveFeedSettings({}, JSON.stringify({ manifestUrl: URL_ }))).toThrow(/"publicKeys"/);
+    expect(() => resolveFeedSettings({}, JSON.stringify({ publicKeys: [KEY] }))).toThrow(/"manifestUrl"/);
+    expect(() => resolveFeedSettings({}, JSON.stringify({ manifestUrl: URL_, publicKeys: [KEY], privateKey: 'x' }))).toThrow(/unknown field/);
+    expect(() => resolveFeedSettings({}, JSON.stringify({ manifestUrl: 'http://example.org/m.json', publicKeys: [KEY] }))).toThrow(/https/);
+    expect(() => resolveFeedSettings({}, JSON.stringify({ manifestUrl: URL_, publicKeys: [TEST_PUBLIC_KEY] }), [TEST_PUBLIC_KEY])).toThrow(/test-only key/);
   });
 });

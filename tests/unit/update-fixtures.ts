@@ -61,7 +61,7 @@ export interface StubbedFeed {
   requests: Array<{ url: string; init: RequestInit }>;
   routes: Map<string, Route>;
   /** Serves a published feed: manifest.json (with an ETag) and its dataset file. */
-  serve(files: FeedFiles): void;
+  serve(files: FeedFiles, dir?: string): void;
 }
 
 /** Replaces global fetch; unknown URLs answer 404. Undo with vi.unstubAllGlobals(). */
@@ -78,14 +78,14 @@ export function stubFeed(): StubbedFeed {
   return {
     requests,
     routes,
-    serve({ feed, datasetBytes }) {
+    serve({ feed, datasetBytes }, dir = FEED_DIR) {
       const etag = `"${feed.manifest.sha256.slice(0, 12)}-${feed.manifest.published}"`;
-      routes.set(MANIFEST_URL, ({ init }) =>
+      routes.set(`${dir}manifest.json`, ({ init }) =>
         new Headers(init.headers).get('if-none-match') === etag
           ? new Response(null, { status: 304, headers: { etag } })
           : new Response(feed.envelopeText, { headers: { etag, 'content-type': 'application/json' } }),
       );
-      routes.set(FEED_DIR + feed.manifest.file, () => new Response(datasetBytes.slice(), { headers: { 'content-type': 'application/json' } }));
+      routes.set(dir + feed.manifest.file, () => new Response(datasetBytes.slice(), { headers: { 'content-type': 'application/json' } }));
     },
   };
 }

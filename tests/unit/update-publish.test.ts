@@ -1,5 +1,6 @@
 // @vitest-environment node
 /** `npm run dataset:keygen` and `npm run dataset:publish`, run as scripts; their output goes through the updater. */
+import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENTRY_KINDS, type EntryKind } from '../../dataset/schema';
 import { loadSettings, saveSettings, settingsItem, siteOf, type Settings } from '../../settings/settings';
+import { FeedsSection } from './FeedsSection';
 
 export const KIND_LABELS: Record<EntryKind, string> = {
   condition: 'Conditions (RLS and related conditions)',
@@ -108,6 +109,8 @@ export function OptionsApp() {
           or the pages you read.
         </p>
       </fieldset>
+
+      <FeedsSection />
 
       <p class="saved" role="status" aria-live="polite">
         {saved}

@@ -37,7 +37,14 @@ export function DatasetStatus({ pageDatasetVersion }: { pageDatasetVersion: stri
   const now = Date.now();
   return (
     <section class="dataset" aria-label="Evidence dataset">
-      <p data-dataset-version={update.version}>
+      <p
+        data-dataset-version={update.version}
+        title={
+          update.source === 'update' && update.feedUrl && update.installedAt !== null
+            ? `Updated from ${update.feedUrl} at ${new Date(update.installedAt).toLocaleString()}`
+            : undefined
+        }
+      >
         Evidence dataset {update.version} · {describeAge(update, now)}
         {pageDatasetVersion && pageDatasetVersion !== update.version
           ? ` (this page was read with ${pageDatasetVersion}; reload it for the newer one)`

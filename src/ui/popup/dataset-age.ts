@@ -1,9 +1,15 @@
 /** Plain words for how old the dataset is and how the last update check went. */
 import type { LastCheck, UpdateStatus } from '../../update/status';
 
-/** "updated 3 hours ago" for an installed update; "bundled, from 28 Nov 2026" for the shipped one. */
-export function describeAge(status: Pick<UpdateStatus, 'source' | 'installedAt' | 'version'>, now: number): string {
-  if (status.source === 'update' && status.installedAt !== null) return `updated ${timeAgo(status.installedAt, now)}`;
+/**
+ * "updated from updates.evidence-lens.org 3 hours ago" for an installed update; "bundled,
+ * published 2 days ago" for the shipped one.
+ */
+export function describeAge(status: Pick<UpdateStatus, 'source' | 'installedAt' | 'version'> & { feedUrl?: string | null }, now: number): string {
+  if (status.source === 'update' && status.installedAt !== null) {
+    const from = status.feedUrl ? ` from ${feedHost(status.feedUrl)}` : '';
+    return `updated${from} ${timeAgo(status.installedAt, now)}`;
+  }
   const published = versionDate(status.version);
   return published ? `bundled, published ${timeAgo(published, now)}` : 'bundled with the extension';
 }
@@ -45,4 +51,13 @@ export function versionDate(version: string): number | null {
   if (!match) return null;
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return Number.isFinite(at) ? at : null;
+}
+
+/** The host (and port) of a feed URL, as the reader would recognise it. */
+export function feedHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
