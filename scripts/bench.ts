@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   const skipUpdate = process.argv.includes('--skip-update');
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
-  buildExtension();
+  // No feed: the benchmark never contacts the official update feed.
+  buildExtension([], { EVLENS_FEED: 'off' });
 
   mkdirSync(resolve(OUT, 'pages/synthetic'), { recursive: true });
   for (const { name, html } of syntheticPages()) writeFileSync(resolve(OUT, 'pages', name), html);

@@ -235,7 +235,8 @@ async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
 
-  if (options.build) buildExtension([], { EVLENS_OUT_DIR: OUT_DIR });
+  // No feed: an evaluation never contacts the official update feed.
+  if (options.build) buildExtension([], { EVLENS_OUT_DIR: OUT_DIR, EVLENS_FEED: 'off' });
   const server = await startStaticServer(EVAL_PAGES_DIR);
   let session: ExtensionSession | undefined;
   let plainBrowser: Browser | undefined;
