@@ -150,6 +150,19 @@ export class Annotator {
     return node.parentElement ?? parentBefore;
   }
 
+  /**
+   * Whether the page has registered one of our element names as a custom element since we
+   * last looked. If so, every later mark is made under the fallback names, and the marks made
+   * under the public names are removed (the caller rescans): the page's code would otherwise
+   * keep running for them.
+   */
+  replaceClaimedNames(): boolean {
+    if (!this.highlighter.names.recheck(this.doc)) return false;
+    if (this.marks.mentions.length === 0 && this.marks.claims.length === 0) return false;
+    this.clear();
+    return true;
+  }
+
   /** Removes every mark and restores the page's text nodes exactly. */
   clear(): void {
     this.guard(() => this.highlighter.unwrapAll());

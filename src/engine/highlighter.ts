@@ -4,7 +4,17 @@
  * together, so the page's DOM is equal (isEqualNode) to what it was and the original text
  * node objects (which page scripts may hold) stay in place.
  */
-import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, ITEM_TAG, MARK_ATTR, MENTION_ATTR, MENTION_TAG } from './dom-rules';
+import {
+  CLAIM_ATTR,
+  DEFAULT_TAGS,
+  ENTRY_ATTR,
+  FALLBACK_TAGS,
+  isClaimElement,
+  isUnclaimed,
+  MARK_ATTR,
+  MENTION_ATTR,
+  type OwnElementKind,
+} from './dom-rules';
 import type { TextRun, TextSegment } from './text-runs';
 
 /** What a mark's elements say about it: a mention of an entry, or a sentence making a claim. */
@@ -23,6 +33,9 @@ export class Highlighter {
    * between our DOM edits would make the browser recompute them once per mark.
    */
   private readonly displays = new WeakMap<Element, string | null>();
+
+  /** The names our elements take on this page (see OwnElements). */
+  readonly names = new OwnElements();
 
   /** `layout`: the page is rendered (a browser), so flex and grid containers matter. */
   constructor(private readonly options: { layout: boolean } = { layout: false }) {}
@@ -66,7 +79,7 @@ export class Highlighter {
   /** Whether part of run.text[start, end) already sits in a claim sentence's element. */
   hasClaimIn(run: TextRun, start: number, end: number): boolean {
     return this.currentSegments(run).some(
-      ({ node, start: at }) => at < end && start < at + node.data.length && node.parentElement?.localName === CLAIM_TAG,
+      ({ node, start: at }) => at < end && start < at + node.data.length && !!node.parentElement && isClaimElement(node.parentElement),
     );
   }
 
@@ -153,7 +166,7 @@ export class Highlighter {
     }
     const doc = piece.ownerDocument;
     if (this.containerDisplay(piece.parentElement)) this.wrapTextItem(piece);
-    const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
+    const element = this.names.create(doc, target.kind);
     if (target.kind === 'mention') {
       element.setAttribute(ENTRY_ATTR, target.entryId);
       element.setAttribute(MENTION_ATTR, String(markId));
@@ -176,7 +189,7 @@ export class Highlighter {
     while (first.previousSibling && isItemText(first.previousSibling)) first = first.previousSibling;
     let last: Node = node;
     while (last.nextSibling && isItemText(last.nextSibling)) last = last.nextSibling;
-    const item = node.ownerDocument.createElement(ITEM_TAG);
+    const item = this.names.create(node.ownerDocument, 'item');
     first.parentNode!.insertBefore(item, first);
     for (let next: Node | null = first; next; ) {
       const after: Node | null = next === last ? null : next.nextSibling;
@@ -206,6 +219,43 @@ export class Highlighter {
     }
     chain.splice(chain.indexOf(source) + 1, 0, tail);
     this.chains.set(tail, chain);
+  }
+}
+
+/**
+ * Creates our elements under the public names (`evlens-mark`, `evlens-claim`, `evlens-item`)
+ * until the page turns out to have registered any of them as a custom element; from then on,
+ * on this page, under the fallback names, which no page can register (no hyphen). Each element
+ * is checked as it is created, before it carries an attribute or text, so a page that
+ * registers our names late still never gets one of ours that holds anything.
+ */
+export class OwnElements {
+  private fallback = false;
+
+  /** Whether the page claimed a name of ours and we use the fallback names. */
+  get usingFallback(): boolean {
+    return this.fallback;
+  }
+
+  create(doc: Document, kind: OwnElementKind): Element {
+    if (!this.fallback) {
+      const element = doc.createElement(DEFAULT_TAGS[kind]);
+      if (isUnclaimed(element)) return element;
+      this.fallback = true;
+    }
+    return doc.createElement(FALLBACK_TAGS[kind]);
+  }
+
+  /**
+   * Checks every public name again (the page may have registered one since our last scan).
+   * Returns true when this call switched to the fallback names.
+   */
+  recheck(doc: Document): boolean {
+    if (this.fallback) return false;
+    for (const name of Object.values(DEFAULT_TAGS)) {
+      if (!isUnclaimed(doc.createElement(name))) return (this.fallback = true);
+    }
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@
  * changes becomes one full rescan, and a page that keeps us busy past a budget (one that keeps
  * fighting our edits, or churns without end) trips a circuit breaker that stops the watching.
  */
-import { isOwnMark, OWN_PREFIX } from './dom-rules';
+import { isOwnMark, isOwnName } from './dom-rules';
 
 export interface PageWatcherOptions {
   root: Element;
@@ -162,7 +162,7 @@ export class PageWatcher {
 
 function isOurs(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (isOwnMark(el) || el.tagName.toLowerCase().startsWith(OWN_PREFIX)) return true;
+    if (isOwnMark(el) || isOwnName(el)) return true;
   }
   return false;
 }

@@ -118,6 +118,8 @@ export class PageSession {
   /** Annotates a subtree in slices; resolves to the main-thread time it took (yields excluded). */
   private async annotate(root: Element): Promise<number> {
     if (this.signal.aborted) return 0;
+    // The page registered one of our element names after we marked it: start over under names it cannot claim.
+    if (this.annotator.replaceClaimedNames()) root = this.body;
     const scanned = await this.annotator.scanSliced(root, this.clock);
     this.count(scanned, 'scanMs');
     if (root === this.body && this.annotator.lastPreScan) this.timing.preScan = this.annotator.lastPreScan;
