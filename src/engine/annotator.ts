@@ -52,6 +52,8 @@ export class Annotator {
   /** Built on the first page that is read in full: most pages never need it. */
   private fuzzyMatcher: FuzzyMatcher | null | undefined;
   private readonly entries: Map<string, MatchEntry>;
+  /** Regions the page made editable: our marks there were removed, and they are never read again. */
+  private readonly released = new WeakSet<Element>();
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
   private readonly highlighter: Highlighter;
@@ -163,6 +165,30 @@ export class Annotator {
     return true;
   }
 
+  /**
+   * The page made `region` editable (contenteditable set after load, or design mode: the whole
+   * document). Removes our marks there once, keeping the reader's selection and caret on the
+   * same characters, and never reads the region again. Returns whether anything was removed.
+   */
+  releaseEditable(region: Element): boolean {
+    if (this.isReleased(region, true)) return false;
+    this.released.add(region);
+    let removed = false;
+    this.guard(() => {
+      removed = this.highlighter.releaseWithin(region);
+    });
+    if (removed) this.pruneDetached();
+    return removed;
+  }
+
+  /** Whether an element (or, with `orAncestor`, any ancestor) was given up as editable. */
+  private readonly isReleased = (element: Element, orAncestor = false): boolean => {
+    if (this.released.has(element)) return true;
+    if (!orAncestor) return false;
+    for (let el = element.parentElement; el; el = el.parentElement) if (this.released.has(el)) return true;
+    return false;
+  };
+
   /** Removes every mark and restores the page's text nodes exactly. */
   clear(): void {
     this.guard(() => this.highlighter.unwrapAll());
@@ -176,7 +202,8 @@ export class Annotator {
    * matches per step. Yields between steps; returns the new mentions in reading order.
    */
   private *scanSteps(root: Element | null): Generator<void, MentionMark[]> {
-    if (!root || !root.isConnected) return [];
+    // A document in design mode is editable everywhere: nothing of it is ours to mark.
+    if (!root || !root.isConnected || this.doc.designMode === 'on') return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
     this.lastPreScan = this.preScan(root);
@@ -188,7 +215,7 @@ export class Annotator {
     let section = 0;
     /** Per section (between headings), mentions of RLS itself; a heading naming RLS counts double. */
     const rlsSignals = new Map<number, number>();
-    for (const run of iterateTextRuns(root)) {
+    for (const run of iterateTextRuns(root, this.isReleased)) {
       const heading = HEADING_TAGS.has(run.block.tagName);
       if (heading) section++;
       const exact = this.matcher.find(run.text);

@@ -95,17 +95,75 @@ export class Highlighter {
     for (const element of this.elements) unwrap(element);
     this.elements.clear();
     for (const [origin, chain] of this.chains) {
-      if (chain[0] !== origin) continue; // each chain once, through its first node
-      // Unwrapped, the pieces sit right after their origin as siblings.
-      let next = origin.nextSibling;
-      for (const piece of chain.slice(1)) {
-        if (next !== piece) break;
-        next = piece.nextSibling;
-        origin.appendData(piece.data);
-        piece.remove();
-      }
+      if (chain[0] === origin) joinChain(origin, chain); // each chain once, through its first node
     }
     this.chains.clear();
+  }
+
+  /**
+   * Removes every element of ours inside `region` and re-joins the text nodes we split there,
+   * keeping the reader's selection and caret on the same characters (a page made the region
+   * editable: our marks must not be in the HTML it saves, nor be unwrapped under the caret
+   * while the reader types). Returns whether anything of ours was there.
+   */
+  releaseWithin(region: Node): boolean {
+    const elements = [...this.elements].filter((element) => region.contains(element));
+    const chains = [...this.chains].filter(([origin, chain]) => chain[0] === origin && region.contains(origin));
+    if (elements.length === 0 && chains.length === 0) return false;
+    const doc = region.ownerDocument ?? (region as Document);
+    const selection = doc.getSelection?.() ?? null;
+    const anchor = selection?.anchorNode ? this.stablePoint(selection.anchorNode, selection.anchorOffset) : null;
+    const focus = selection?.focusNode ? this.stablePoint(selection.focusNode, selection.focusOffset) : null;
+    for (const element of elements) {
+      unwrap(element);
+      this.elements.delete(element);
+    }
+    for (const [origin, chain] of chains) {
+      joinChain(origin, chain);
+      for (const member of chain) this.chains.delete(member);
+    }
+    if (selection && anchor && focus) {
+      const a = resolvePoint(anchor);
+      const f = resolvePoint(focus);
+      if (a && f && (a.node !== selection.anchorNode || a.offset !== selection.anchorOffset || f.node !== selection.focusNode || f.offset !== selection.focusOffset)) {
+        selection.setBaseAndExtent(a.node, a.offset, f.node, f.offset);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A selection boundary in terms that survive our unwrapping: a character of a text node
+   * after re-joining (our pieces join their origin), or a page node to stand before.
+   */
+  private stablePoint(node: Node, offset: number): StablePoint {
+    if (node.nodeType === 3) return this.textPoint(node as Text, offset);
+    const after = node.childNodes[offset] ?? null;
+    if (after && this.isOursOrPiece(after)) {
+      const text = edgeText(after, 'first');
+      if (text) return this.textPoint(text, 0);
+    }
+    const before = offset > 0 ? node.childNodes[offset - 1] : null;
+    if (before && this.isOursOrPiece(before)) {
+      const text = edgeText(before, 'last');
+      if (text) return this.textPoint(text, text.data.length);
+    }
+    return { container: node, after };
+  }
+
+  private textPoint(text: Text, offset: number): StablePoint {
+    const chain = this.chains.get(text);
+    if (!chain) return { text, offset };
+    let prefix = 0;
+    for (const piece of chain) {
+      if (piece === text) break;
+      prefix += piece.data.length;
+    }
+    return { text: chain[0]!, offset: prefix + offset };
+  }
+
+  private isOursOrPiece(node: Node): boolean {
+    return this.elements.has(node as Element) || this.chains.has(node as Text);
   }
 
   /**
@@ -257,6 +315,42 @@ export class OwnElements {
     }
     return false;
   }
+}
+
+/** Unwrapped, a split node's pieces sit right after it as siblings: join them back into it. */
+function joinChain(origin: Text, chain: Text[]): void {
+  let next = origin.nextSibling;
+  for (const piece of chain.slice(1)) {
+    if (next !== piece) break;
+    next = piece.nextSibling;
+    origin.appendData(piece.data);
+    piece.remove();
+  }
+}
+
+/** A selection boundary that survives unwrapping (see Highlighter.stablePoint). */
+type StablePoint = { text: Text; offset: number } | { container: Node; after: Node | null };
+
+function resolvePoint(point: StablePoint): { node: Node; offset: number } | null {
+  if ('text' in point) {
+    return point.text.isConnected ? { node: point.text, offset: Math.min(point.offset, point.text.data.length) } : null;
+  }
+  const { container, after } = point;
+  if (!after) return { node: container, offset: container.childNodes.length };
+  if (after.parentNode !== container) return null;
+  return { node: container, offset: Array.prototype.indexOf.call(container.childNodes, after) };
+}
+
+/** The first or last text node inside a node (or the node itself). */
+function edgeText(node: Node, edge: 'first' | 'last'): Text | null {
+  if (node.nodeType === 3) return node as Text;
+  const children = [...node.childNodes];
+  if (edge === 'last') children.reverse();
+  for (const child of children) {
+    const text = edgeText(child, edge);
+    if (text) return text;
+  }
+  return null;
 }
 
 function unwrap(element: Element): void {

@@ -71,6 +71,12 @@ export class PageSession {
       },
       onFullRescan: () => this.annotate(this.body),
       onTextRewritten: (node) => this.annotator.releaseRewritten(node),
+      editing: {
+        hasMarks: () => this.annotator.marks.mentions.length > 0 || this.annotator.marks.claims.length > 0,
+        onEditable: (region) => {
+          if (this.annotator.releaseEditable(region)) this.scheduleReport();
+        },
+      },
       onTrip: (reason) => {
         this.watcherNote = reason;
         this.scheduleReport();

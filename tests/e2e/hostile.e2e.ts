@@ -71,3 +71,100 @@ describe('a page that registers our element names as custom elements', () => {
     await page.mouse.move(0, 0);
   });
 });
+
+/** Puts the caret inside the first text node of the mark for `entry` under `scope`, `at` characters in. */
+function caretIntoMark(page: Page, scope: string, entry: string, at: number) {
+  return page.evaluate(
+    ({ scope, entry, at }) => {
+      const mark = document.querySelector(`${scope} [data-evlens-entry="${entry}"]`)!;
+      const text = mark.firstChild as Text;
+      document.getSelection()!.setBaseAndExtent(text, at, text, at);
+    },
+    { scope, entry, at },
+  );
+}
+
+/** Where the caret is, as characters from the start of `scope`'s text, and the text around it. */
+function caretState(page: Page, scope: string) {
+  return page.evaluate((scope) => {
+    const root = document.querySelector(scope)!;
+    const selection = document.getSelection()!;
+    const range = document.createRange();
+    range.setStart(root, 0);
+    range.setEnd(selection.anchorNode!, selection.anchorOffset);
+    return {
+      offset: range.toString().length,
+      collapsed: selection.isCollapsed,
+      marks: root.querySelectorAll('[data-evlens-mention], [data-evlens-claim], evlens-item, evlensitem').length,
+      markup: root.innerHTML,
+    };
+  }, scope);
+}
+
+describe('a page that makes highlighted text editable after load', () => {
+  it('contenteditable: removes our marks there once, caret kept, before the reader types', async () => {
+    const page = await browser.session.context.newPage();
+    await page.goto(browser.server.url('editable.html'));
+    await page.waitForSelector('#note [data-evlens-entry="oral-magnesium"]');
+    await page.waitForSelector('#other [data-evlens-entry="ropinirole"]');
+    const before = await page.locator('#note').innerHTML();
+    expect(before).toContain('evlens');
+
+    await caretIntoMark(page, '#note', 'oral-magnesium', 4); // magn|esium
+    const caret = await caretState(page, '#note');
+    await page.evaluate(() => {
+      document.getElementById('note')!.contentEditable = 'true';
+      document.getElementById('note')!.focus();
+    });
+    const after = await caretState(page, '#note');
+    expect(after.marks).toBe(0);
+    expect(after.markup).not.toContain('evlens');
+    expect(after.markup).toBe('<p id="note-p">I take magnesium every night for my <b>restless legs</b> syndrome, as my doctor said.</p>');
+    expect(after.offset).toBe(caret.offset);
+    expect(after.collapsed).toBe(true);
+
+    await page.keyboard.type('XYZ');
+    await page.waitForTimeout(600); // past a watcher batch
+    await expect(page.locator('#note').textContent()).resolves.toBe(
+      'I take magnXYZesium every night for my restless legs syndrome, as my doctor said.',
+    );
+    // Never touched again: text added in the editable region is not marked; the rest of the page still is.
+    await page.keyboard.type(' and iron for RLS');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Later I added ropinirole to the list.';
+      document.getElementById('note')!.append(p);
+      const q = document.createElement('p');
+      q.id = 'late-outside';
+      q.textContent = 'Outside the note: ropinirole again.';
+      document.querySelector('article')!.append(q);
+    });
+    await page.waitForSelector('#late-outside [data-evlens-entry="ropinirole"]');
+    const final = await caretState(page, '#note');
+    expect(final.marks).toBe(0);
+    expect(await page.locator('#note').textContent()).toContain('magnXYZ and iron for RLSesium every night');
+    expect(await page.locator('#other [data-evlens-entry="ropinirole"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('design mode: removes every mark before the reader types, caret kept', async () => {
+    const page = await browser.session.context.newPage();
+    await page.goto(browser.server.url('editable.html'));
+    await page.waitForSelector('#other [data-evlens-entry="ropinirole"]');
+    await caretIntoMark(page, '#other', 'ropinirole', 5); // ropin|irole
+    const caret = await caretState(page, '#other');
+    await page.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await page.keyboard.type('Q');
+    const after = await caretState(page, '#other');
+    expect(await page.evaluate(() => document.querySelectorAll('[data-evlens-mention], [data-evlens-claim]').length)).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML.includes('evlens'))).toBe(false);
+    await expect(page.locator('#other').textContent()).resolves.toBe(
+      'My neurologist suggested ropinQirole at bedtime, and my ferritin was checked for iron.',
+    );
+    expect(after.offset).toBe(caret.offset + 1);
+    await page.close();
+  });
+});
