@@ -206,7 +206,7 @@ export class Annotator {
     if (!root || !root.isConnected || this.doc.designMode === 'on') return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
-    this.lastPreScan = this.preScan(root);
+    this.lastPreScan = yield* this.preScan(root);
     if (this.lastPreScan !== 'walk') return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: FoundRun[] = [];
@@ -331,13 +331,18 @@ export class Annotator {
    * either: nothing there would be annotated. A subtree from the observer stays with substrings:
    * innerText there would force layout on a page that is busy changing.
    */
-  private preScan(root: Element): PreScan {
+  private *preScan(root: Element): Generator<void, PreScan> {
     if (!this.matcher.mayContain(root.textContent ?? '', 'substring')) return 'no-candidate';
-    if (this.options.visibility !== 'layout' || root !== this.doc.body) return 'walk';
+    // A page already found to be about health is walked whenever a candidate is there: no
+    // rendered text needed (on a page that keeps changing, innerText would force a layout each time).
+    if (this.options.visibility !== 'layout' || root !== this.doc.body || this.topic?.health) return 'walk';
+    // Each of these is one native call over the whole page: a step of its own, so a big page
+    // hands the main thread back between them.
+    yield;
     const rendered = (root as HTMLElement).innerText;
+    yield;
     const matches = this.matcher.find(rendered);
     if (matches.length === 0) return 'no-candidate';
-    if (this.topic?.health) return 'walk';
     const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
     return strong || mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
   }

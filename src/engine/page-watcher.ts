@@ -193,6 +193,14 @@ export class PageWatcher {
     return [...elements].filter((element) => !hasAncestorIn(element, elements));
   }
 
+  /**
+   * Work of ours that following the page caused outside a batch (the language analysis of what
+   * a batch found, labels, the report): counted against the breaker like the batch itself.
+   */
+  charge(ms: number): void {
+    if (!this.stopped && ms > 0) this.recordWork(ms);
+  }
+
   private recordWork(ms: number): void {
     const { windowMs, maxBusyMs } = this.options.breaker ?? DEFAULT_BREAKER;
     const now = this.now();
