@@ -278,6 +278,7 @@ export class Annotator {
     }
     // Claimed now, before the first pause, so an analysis started meanwhile skips these runs.
     for (const run of byRun.keys()) this.analysed.add(run);
+    yield;
     for (const [run, mentions] of byRun) {
       // The page may have rewritten the run since we wrapped it; the watcher brings it back.
       if (this.highlighter.currentText(run) !== run.text) continue;
@@ -332,7 +333,7 @@ export class Annotator {
    * innerText there would force layout on a page that is busy changing.
    */
   private *preScan(root: Element): Generator<void, PreScan> {
-    if (!this.matcher.mayContain(root.textContent ?? '', 'substring')) return 'no-candidate';
+    if (!(yield* this.mayContainSliced(root.textContent ?? ''))) return 'no-candidate';
     // A page already found to be about health is walked whenever a candidate is there: no
     // rendered text needed (on a page that keeps changing, innerText would force a layout each time).
     if (this.options.visibility !== 'layout' || root !== this.doc.body || this.topic?.health) return 'walk';
@@ -340,11 +341,28 @@ export class Annotator {
     // hands the main thread back between them.
     yield;
     const rendered = (root as HTMLElement).innerText;
-    yield;
-    const matches = this.matcher.find(rendered);
-    if (matches.length === 0) return 'no-candidate';
-    const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
-    return strong || mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
+    // Matched a block-aligned part at a time (a step each); the first name that is always
+    // annotated settles it.
+    let found = false;
+    for (const part of textParts(rendered, PRESCAN_PART, PRESCAN_OVERLAP)) {
+      yield;
+      const matches = this.matcher.find(part);
+      if (matches.length === 0) continue;
+      found = true;
+      if (matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always')) return 'walk';
+    }
+    if (!found) return 'no-candidate';
+    return mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
+  }
+
+  /** The substring pre-scan a part at a time (overlapping, so no alias is cut in two), a step each. */
+  private *mayContainSliced(text: string): Generator<void, boolean> {
+    if (text.length <= PRESCAN_PART) return this.matcher.mayContain(text, 'substring');
+    for (const part of textParts(text, PRESCAN_PART, PRESCAN_OVERLAP)) {
+      if (this.matcher.mayContain(part, 'substring')) return true;
+      yield;
+    }
+    return false;
   }
 
   /**
@@ -475,6 +493,28 @@ const RLS_SECTION_SIGNALS = 2;
  * not about health; `walk`: the page is read in full.
  */
 export type PreScan = 'no-candidate' | 'nothing-to-annotate' | 'walk';
+
+/** How much text one pre-scan step reads (a few milliseconds of regex work). */
+const PRESCAN_PART = 64 * 1024;
+/** Longer than any alias, so an alias cut by one part's end is whole at the next part's start. */
+const PRESCAN_OVERLAP = 256;
+
+/**
+ * `text` in parts of about `size` characters, each ending at a line break where one is near
+ * (blocks end in one in rendered text), the next starting `overlap` characters back.
+ */
+function* textParts(text: string, size: number, overlap: number): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const lineEnd = text.lastIndexOf('\n', end);
+      if (lineEnd > start + size / 2) end = lineEnd + 1;
+    }
+    yield text.slice(start, end);
+    if (end >= text.length) return;
+    start = Math.max(start + 1, end - overlap);
+  }
+}
 
 function emptyFindings(): PageFindings {
   return { contexts: [], doses: [], claims: [], aggravators: [] };

@@ -21,7 +21,7 @@ import { onSameDocumentNavigation } from './navigation-watch';
 const SLICE_MS = 8;
 const REPORT_DEBOUNCE_MS = 250;
 /** Mentions labelled per step (each gets up to two attributes). */
-const LABEL_CHUNK = 250;
+const LABEL_CHUNK = 50;
 
 export interface PageSessionOptions {
   doc: Document;
