@@ -366,7 +366,11 @@ const ITEM_CONTAINER_DISPLAYS = new Set(['flex', 'inline-flex', 'grid', 'inline-
 function itemContainerDisplay(element: Element | null): string | null {
   const view = element?.ownerDocument.defaultView;
   if (!element || !view || typeof view.getComputedStyle !== 'function') return null;
-  const display = view.getComputedStyle(element).display;
+  let display = view.getComputedStyle(element).display;
+  // A `display: contents` element's text is laid out by the element's own container.
+  for (let box = element.parentElement; display === 'contents' && box; box = box.parentElement) {
+    display = view.getComputedStyle(box).display;
+  }
   return ITEM_CONTAINER_DISPLAYS.has(display) ? display : null;
 }
 

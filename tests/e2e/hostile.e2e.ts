@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForReport } from '../../scripts/lib/chromium';
 import { openBrowser, type BrowserFixture } from './fixtures';
 
 let browser: BrowserFixture;
@@ -167,5 +168,38 @@ describe('a page that makes highlighted text editable after load', () => {
     );
     expect(after.offset).toBe(caret.offset + 1);
     await page.close();
+  });
+});
+
+describe('frames and display: contents', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.session.context.newPage();
+    await page.goto(browser.server.url('iframes.html'));
+    await page.waitForSelector('#top [data-evlens-entry="ropinirole"]');
+  });
+
+  it('annotates text inside display: contents elements', async () => {
+    await page.waitForSelector('#in-contents [data-evlens-entry="oral-magnesium"]', { timeout: 5000 });
+    await page.waitForSelector('#contents > [data-evlens-entry="ropinirole"]', { timeout: 5000 });
+    expect(await page.locator('#contents').innerText()).toBe(await plainText('iframes.html', '#contents'));
+  });
+
+  it('annotates a same-origin iframe', async () => {
+    const frame = page.frameLocator('#same-origin');
+    await frame.locator('#post [data-evlens-entry="iron"]').waitFor({ state: 'attached', timeout: 5000 });
+    await expect(frame.locator('#post').textContent()).resolves.toBe('I take iron and magnesium for restless legs syndrome.');
+  });
+
+  it('annotates a srcdoc iframe', async () => {
+    const frame = page.frameLocator('#srcdoc');
+    await frame.locator('#post [data-evlens-entry="ropinirole"]').waitFor({ state: 'attached', timeout: 5000 });
+    await expect(frame.locator('#post').textContent()).resolves.toBe('My neurologist suggested ropinirole for restless legs syndrome.');
+  });
+
+  it('the top document alone answers the popup: its report names only its own mentions', async () => {
+    const { report } = await waitForReport(browser.session, page.url(), { until: (r) => r.mentions.length > 0 });
+    expect(report.title).toBe('Restless legs syndrome: a forum thread with embedded posts');
   });
 });
