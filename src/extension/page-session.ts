@@ -20,6 +20,8 @@ import { onSameDocumentNavigation } from './navigation-watch';
 /** Longest stretch of our work before we hand the main thread back to the page. */
 const SLICE_MS = 8;
 const REPORT_DEBOUNCE_MS = 250;
+/** How often the page's registry is checked again for our element names. */
+const NAMES_CHECK_MS = 1000;
 /** Mentions labelled per step (each gets up to two attributes). */
 const LABEL_CHUNK = 50;
 
@@ -54,6 +56,7 @@ export class PageSession {
   private enrichment: Promise<Enrichment> | null = null;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private watcherNote: string | null = null;
+  private namesCheckedAt = -Infinity;
   private readonly modules: LazyModuleName[] = [];
   private readonly timing: ReportTiming = { setupMs: 0, scanMs: 0, analysisMs: 0, longestSliceMs: 0 };
 
@@ -130,8 +133,13 @@ export class PageSession {
    */
   private async annotate(root: Element, followed = false): Promise<number> {
     if (this.signal.aborted) return 0;
-    // The page registered one of our element names after we marked it: start over under names it cannot claim.
-    if (this.annotator.replaceClaimedNames()) root = this.body;
+    // The page registered one of our element names after we marked it: start over under names
+    // it cannot claim (checked at most once a second: a batch may annotate hundreds of roots).
+    const now = performance.now();
+    if (now - this.namesCheckedAt >= NAMES_CHECK_MS) {
+      this.namesCheckedAt = now;
+      if (this.annotator.replaceClaimedNames()) root = this.body;
+    }
     const scanned = await this.annotator.scanSliced(root, this.clock);
     this.count(scanned, 'scanMs');
     if (root === this.body && this.annotator.lastPreScan) this.timing.preScan = this.annotator.lastPreScan;
