@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildExtension } from './lib/build';
 import { syntheticPages } from './lib/bench-pages';
+import { benchStress, STRESS_PAGES, type StressRow } from './lib/bench-stress';
 import { benchUpdate, type UpdateBenchResult } from './lib/bench-update';
 import { EXTENSION_DIR, launchWithExtension, waitForReport } from './lib/chromium';
 import { findChromium, INSTALL_HINT, QUIET_CHROMIUM_FLAGS } from './lib/find-chromium';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
 
   mkdirSync(resolve(OUT, 'pages/synthetic'), { recursive: true });
   for (const { name, html } of syntheticPages()) writeFileSync(resolve(OUT, 'pages', name), html);
+  mkdirSync(resolve(OUT, 'pages/stress'), { recursive: true });
+  for (const { name, html } of STRESS_PAGES) writeFileSync(resolve(OUT, 'pages', name), html);
   mkdirSync(resolve(OUT, 'pages/demo'), { recursive: true });
   writeFileSync(resolve(OUT, 'pages', DEMO_PAGE), readFileSync(resolve(ROOT, 'tests/fixtures/demo-blog.html')));
   const synthetic = await startStaticServer(resolve(OUT, 'pages'));
@@ -105,14 +108,16 @@ async function main(): Promise<void> {
       console.warn(`skipped ${target.name}: ${error instanceof Error ? error.message : error}`);
     }
   }
+  // The stress cases (issue 15): a mutation flood and 10,000 mentions, long tasks with and without us.
+  const stress = await benchStress(session, plain, (name) => synthetic.url(name));
   await session.close();
   await plainBrowser.close();
   await synthetic.close();
   await corpus.close();
 
   const update = skipUpdate ? undefined : await benchUpdate({ log: (line) => console.log(line) });
-  const summary = summarize(rows, update);
-  writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ machine: machine(), summary, rows, update }, null, 2));
+  const summary = summarize(rows, update, stress);
+  writeFileSync(resolve(OUT, 'results.json'), JSON.stringify({ machine: machine(), summary, rows, update, stress }, null, 2));
   writeFileSync(resolve(OUT, 'results.md'), markdown(summary, rows));
   console.log(`\n${markdown(summary, [])}`);
   console.log(`Full table: ${resolve(OUT, 'results.md')}`);
@@ -177,7 +182,7 @@ async function heapUsed(page: Page): Promise<number> {
   return usedSize;
 }
 
-function summarize(rows: Row[], update: UpdateBenchResult | undefined) {
+function summarize(rows: Row[], update: UpdateBenchResult | undefined, stress: StressRow[]) {
   const corpus = rows.filter((r) => !isYardstick(r.page));
   const find = (name: string) => rows.find((r) => r.page === name);
   // No alias anywhere on the page (the pre-scan's first test said so).
@@ -205,6 +210,9 @@ function summarize(rows: Row[], update: UpdateBenchResult | undefined) {
     target('1 MB of text: compromise baseline ÷ ours', health1mb?.speedup, '≥ 20×', (health1mb?.speedup ?? 0) >= 20),
     target('longest task of ours, any page', maxLongestSliceMs, '≤ 50 ms', maxLongestSliceMs <= 50),
     target('always-injected content script, gzipped KB', contentScriptGzipKB, '≤ 20 KB', contentScriptGzipKB <= 20),
+    ...stress.map((row) =>
+      target(`${row.page}: longest task of ours (our slices; ${row.longTasks} page long tasks with us, ${row.baselineLongTasks} without)`, row.ourLongestSliceMs, '≤ 50 ms', row.ourLongestSliceMs <= 50),
+    ),
     ...(update
       ? [target('1 MB dataset update: verify + swap (median)', update.median.totalMs, '< 50 ms', update.withinTarget)]
       : []),
@@ -232,6 +240,7 @@ function summarize(rows: Row[], update: UpdateBenchResult | undefined) {
     noTerms100k,
     demo,
     contentScriptGzipKB,
+    stress,
     update: update
       ? { median: update.median, baseline: update.baseline, runs: update.runs, datasetBytes: update.datasetBytes }
       : undefined,
@@ -288,6 +297,14 @@ function markdown(summary: ReturnType<typeof summarize>, rows: Row[]): string {
   line(summary.noTerms100k);
   line(summary.demo);
   for (const r of rows.filter((r) => !isYardstick(r.page))) line(r);
+  lines.push(
+    '',
+    '| stress case | mentions | long tasks with us (longest ms) | without us (longest ms) | our longest slice ms | scan ms | analysis ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...summary.stress.map(
+      (r) => `| ${r.page} | ${r.mentions} | ${r.longTasks} (${r.longestTaskMs}) | ${r.baselineLongTasks} (${r.baselineLongestTaskMs}) | ${r.ourLongestSliceMs} | ${r.ourScanMs} | ${r.ourAnalysisMs} |`,
+    ),
+  );
   const u = summary.update;
   lines.push(
     '',

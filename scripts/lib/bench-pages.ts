@@ -51,3 +51,13 @@ export function syntheticPages(): Array<{ name: string; html: string }> {
     { name: 'synthetic/no-terms-100k.html', html: page('Notes from the allotment', paragraphs(100_000, null)) },
   ];
 }
+
+/** A health page dense with mentions: every sentence names a term, until `mentions` terms are on it (about 1.5 per sentence). */
+export function pageWithMentions(mentions: number): string {
+  const sentences = Math.ceil(mentions / 1.5);
+  const out: string[] = [];
+  for (let i = 0; i < sentences; i += 5) {
+    out.push(Array.from({ length: 5 }, (_, s) => WITH_TERMS[(i + s) % WITH_TERMS.length]!).join(' '));
+  }
+  return page('The restless legs syndrome forum: every reply', out);
+}

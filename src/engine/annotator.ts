@@ -52,6 +52,8 @@ export class Annotator {
   /** Built on the first page that is read in full: most pages never need it. */
   private fuzzyMatcher: FuzzyMatcher | null | undefined;
   private readonly entries: Map<string, MatchEntry>;
+  /** Regions the page made editable: our marks there were removed, and they are never read again. */
+  private readonly released = new WeakSet<Element>();
   /** Runs the analysis has read, so each is analysed once. */
   private readonly analysed = new WeakSet<TextRun>();
   private readonly highlighter: Highlighter;
@@ -150,6 +152,43 @@ export class Annotator {
     return node.parentElement ?? parentBefore;
   }
 
+  /**
+   * Whether the page has registered one of our element names as a custom element since we
+   * last looked. If so, every later mark is made under the fallback names, and the marks made
+   * under the public names are removed (the caller rescans): the page's code would otherwise
+   * keep running for them.
+   */
+  replaceClaimedNames(): boolean {
+    if (!this.highlighter.names.recheck(this.doc)) return false;
+    if (this.marks.mentions.length === 0 && this.marks.claims.length === 0) return false;
+    this.clear();
+    return true;
+  }
+
+  /**
+   * The page made `region` editable (contenteditable set after load, or design mode: the whole
+   * document). Removes our marks there once, keeping the reader's selection and caret on the
+   * same characters, and never reads the region again. Returns whether anything was removed.
+   */
+  releaseEditable(region: Element): boolean {
+    if (this.isReleased(region, true)) return false;
+    this.released.add(region);
+    let removed = false;
+    this.guard(() => {
+      removed = this.highlighter.releaseWithin(region);
+    });
+    if (removed) this.pruneDetached();
+    return removed;
+  }
+
+  /** Whether an element (or, with `orAncestor`, any ancestor) was given up as editable. */
+  private readonly isReleased = (element: Element, orAncestor = false): boolean => {
+    if (this.released.has(element)) return true;
+    if (!orAncestor) return false;
+    for (let el = element.parentElement; el; el = el.parentElement) if (this.released.has(el)) return true;
+    return false;
+  };
+
   /** Removes every mark and restores the page's text nodes exactly. */
   clear(): void {
     this.guard(() => this.highlighter.unwrapAll());
@@ -163,10 +202,11 @@ export class Annotator {
    * matches per step. Yields between steps; returns the new mentions in reading order.
    */
   private *scanSteps(root: Element | null): Generator<void, MentionMark[]> {
-    if (!root || !root.isConnected) return [];
+    // A document in design mode is editable everywhere: nothing of it is ours to mark.
+    if (!root || !root.isConnected || this.doc.designMode === 'on') return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
-    this.lastPreScan = this.preScan(root);
+    this.lastPreScan = yield* this.preScan(root);
     if (this.lastPreScan !== 'walk') return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: FoundRun[] = [];
@@ -175,7 +215,7 @@ export class Annotator {
     let section = 0;
     /** Per section (between headings), mentions of RLS itself; a heading naming RLS counts double. */
     const rlsSignals = new Map<number, number>();
-    for (const run of iterateTextRuns(root)) {
+    for (const run of iterateTextRuns(root, this.isReleased)) {
       const heading = HEADING_TAGS.has(run.block.tagName);
       if (heading) section++;
       const exact = this.matcher.find(run.text);
@@ -238,6 +278,7 @@ export class Annotator {
     }
     // Claimed now, before the first pause, so an analysis started meanwhile skips these runs.
     for (const run of byRun.keys()) this.analysed.add(run);
+    yield;
     for (const [run, mentions] of byRun) {
       // The page may have rewritten the run since we wrapped it; the watcher brings it back.
       if (this.highlighter.currentText(run) !== run.text) continue;
@@ -291,15 +332,37 @@ export class Annotator {
    * either: nothing there would be annotated. A subtree from the observer stays with substrings:
    * innerText there would force layout on a page that is busy changing.
    */
-  private preScan(root: Element): PreScan {
-    if (!this.matcher.mayContain(root.textContent ?? '', 'substring')) return 'no-candidate';
-    if (this.options.visibility !== 'layout' || root !== this.doc.body) return 'walk';
+  private *preScan(root: Element): Generator<void, PreScan> {
+    if (!(yield* this.mayContainSliced(root.textContent ?? ''))) return 'no-candidate';
+    // A page already found to be about health is walked whenever a candidate is there: no
+    // rendered text needed (on a page that keeps changing, innerText would force a layout each time).
+    if (this.options.visibility !== 'layout' || root !== this.doc.body || this.topic?.health) return 'walk';
+    // Each of these is one native call over the whole page: a step of its own, so a big page
+    // hands the main thread back between them.
+    yield;
     const rendered = (root as HTMLElement).innerText;
-    const matches = this.matcher.find(rendered);
-    if (matches.length === 0) return 'no-candidate';
-    if (this.topic?.health) return 'walk';
-    const strong = matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always');
-    return strong || mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
+    // Matched a block-aligned part at a time (a step each); the first name that is always
+    // annotated settles it.
+    let found = false;
+    for (const part of textParts(rendered, PRESCAN_PART, PRESCAN_OVERLAP)) {
+      yield;
+      const matches = this.matcher.find(part);
+      if (matches.length === 0) continue;
+      found = true;
+      if (matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always')) return 'walk';
+    }
+    if (!found) return 'no-candidate';
+    return mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
+  }
+
+  /** The substring pre-scan a part at a time (overlapping, so no alias is cut in two), a step each. */
+  private *mayContainSliced(text: string): Generator<void, boolean> {
+    if (text.length <= PRESCAN_PART) return this.matcher.mayContain(text, 'substring');
+    for (const part of textParts(text, PRESCAN_PART, PRESCAN_OVERLAP)) {
+      if (this.matcher.mayContain(part, 'substring')) return true;
+      yield;
+    }
+    return false;
   }
 
   /**
@@ -430,6 +493,28 @@ const RLS_SECTION_SIGNALS = 2;
  * not about health; `walk`: the page is read in full.
  */
 export type PreScan = 'no-candidate' | 'nothing-to-annotate' | 'walk';
+
+/** How much text one pre-scan step reads (a few milliseconds of regex work). */
+const PRESCAN_PART = 64 * 1024;
+/** Longer than any alias, so an alias cut by one part's end is whole at the next part's start. */
+const PRESCAN_OVERLAP = 256;
+
+/**
+ * `text` in parts of about `size` characters, each ending at a line break where one is near
+ * (blocks end in one in rendered text), the next starting `overlap` characters back.
+ */
+function* textParts(text: string, size: number, overlap: number): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const lineEnd = text.lastIndexOf('\n', end);
+      if (lineEnd > start + size / 2) end = lineEnd + 1;
+    }
+    yield text.slice(start, end);
+    if (end >= text.length) return;
+    start = Math.max(start + 1, end - overlap);
+  }
+}
 
 function emptyFindings(): PageFindings {
   return { contexts: [], doses: [], claims: [], aggravators: [] };

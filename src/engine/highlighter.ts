@@ -4,7 +4,17 @@
  * together, so the page's DOM is equal (isEqualNode) to what it was and the original text
  * node objects (which page scripts may hold) stay in place.
  */
-import { CLAIM_ATTR, CLAIM_TAG, ENTRY_ATTR, ITEM_TAG, MARK_ATTR, MENTION_ATTR, MENTION_TAG } from './dom-rules';
+import {
+  CLAIM_ATTR,
+  DEFAULT_TAGS,
+  ENTRY_ATTR,
+  FALLBACK_TAGS,
+  isClaimElement,
+  isUnclaimed,
+  MARK_ATTR,
+  MENTION_ATTR,
+  type OwnElementKind,
+} from './dom-rules';
 import type { TextRun, TextSegment } from './text-runs';
 
 /** What a mark's elements say about it: a mention of an entry, or a sentence making a claim. */
@@ -23,6 +33,9 @@ export class Highlighter {
    * between our DOM edits would make the browser recompute them once per mark.
    */
   private readonly displays = new WeakMap<Element, string | null>();
+
+  /** The names our elements take on this page (see OwnElements). */
+  readonly names = new OwnElements();
 
   /** `layout`: the page is rendered (a browser), so flex and grid containers matter. */
   constructor(private readonly options: { layout: boolean } = { layout: false }) {}
@@ -66,7 +79,7 @@ export class Highlighter {
   /** Whether part of run.text[start, end) already sits in a claim sentence's element. */
   hasClaimIn(run: TextRun, start: number, end: number): boolean {
     return this.currentSegments(run).some(
-      ({ node, start: at }) => at < end && start < at + node.data.length && node.parentElement?.localName === CLAIM_TAG,
+      ({ node, start: at }) => at < end && start < at + node.data.length && !!node.parentElement && isClaimElement(node.parentElement),
     );
   }
 
@@ -82,17 +95,75 @@ export class Highlighter {
     for (const element of this.elements) unwrap(element);
     this.elements.clear();
     for (const [origin, chain] of this.chains) {
-      if (chain[0] !== origin) continue; // each chain once, through its first node
-      // Unwrapped, the pieces sit right after their origin as siblings.
-      let next = origin.nextSibling;
-      for (const piece of chain.slice(1)) {
-        if (next !== piece) break;
-        next = piece.nextSibling;
-        origin.appendData(piece.data);
-        piece.remove();
-      }
+      if (chain[0] === origin) joinChain(origin, chain); // each chain once, through its first node
     }
     this.chains.clear();
+  }
+
+  /**
+   * Removes every element of ours inside `region` and re-joins the text nodes we split there,
+   * keeping the reader's selection and caret on the same characters (a page made the region
+   * editable: our marks must not be in the HTML it saves, nor be unwrapped under the caret
+   * while the reader types). Returns whether anything of ours was there.
+   */
+  releaseWithin(region: Node): boolean {
+    const elements = [...this.elements].filter((element) => region.contains(element));
+    const chains = [...this.chains].filter(([origin, chain]) => chain[0] === origin && region.contains(origin));
+    if (elements.length === 0 && chains.length === 0) return false;
+    const doc = region.ownerDocument ?? (region as Document);
+    const selection = doc.getSelection?.() ?? null;
+    const anchor = selection?.anchorNode ? this.stablePoint(selection.anchorNode, selection.anchorOffset) : null;
+    const focus = selection?.focusNode ? this.stablePoint(selection.focusNode, selection.focusOffset) : null;
+    for (const element of elements) {
+      unwrap(element);
+      this.elements.delete(element);
+    }
+    for (const [origin, chain] of chains) {
+      joinChain(origin, chain);
+      for (const member of chain) this.chains.delete(member);
+    }
+    if (selection && anchor && focus) {
+      const a = resolvePoint(anchor);
+      const f = resolvePoint(focus);
+      if (a && f && (a.node !== selection.anchorNode || a.offset !== selection.anchorOffset || f.node !== selection.focusNode || f.offset !== selection.focusOffset)) {
+        selection.setBaseAndExtent(a.node, a.offset, f.node, f.offset);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A selection boundary in terms that survive our unwrapping: a character of a text node
+   * after re-joining (our pieces join their origin), or a page node to stand before.
+   */
+  private stablePoint(node: Node, offset: number): StablePoint {
+    if (node.nodeType === 3) return this.textPoint(node as Text, offset);
+    const after = node.childNodes[offset] ?? null;
+    if (after && this.isOursOrPiece(after)) {
+      const text = edgeText(after, 'first');
+      if (text) return this.textPoint(text, 0);
+    }
+    const before = offset > 0 ? node.childNodes[offset - 1] : null;
+    if (before && this.isOursOrPiece(before)) {
+      const text = edgeText(before, 'last');
+      if (text) return this.textPoint(text, text.data.length);
+    }
+    return { container: node, after };
+  }
+
+  private textPoint(text: Text, offset: number): StablePoint {
+    const chain = this.chains.get(text);
+    if (!chain) return { text, offset };
+    let prefix = 0;
+    for (const piece of chain) {
+      if (piece === text) break;
+      prefix += piece.data.length;
+    }
+    return { text: chain[0]!, offset: prefix + offset };
+  }
+
+  private isOursOrPiece(node: Node): boolean {
+    return this.elements.has(node as Element) || this.chains.has(node as Text);
   }
 
   /**
@@ -153,7 +224,7 @@ export class Highlighter {
     }
     const doc = piece.ownerDocument;
     if (this.containerDisplay(piece.parentElement)) this.wrapTextItem(piece);
-    const element = doc.createElement(target.kind === 'mention' ? MENTION_TAG : CLAIM_TAG);
+    const element = this.names.create(doc, target.kind);
     if (target.kind === 'mention') {
       element.setAttribute(ENTRY_ATTR, target.entryId);
       element.setAttribute(MENTION_ATTR, String(markId));
@@ -176,7 +247,7 @@ export class Highlighter {
     while (first.previousSibling && isItemText(first.previousSibling)) first = first.previousSibling;
     let last: Node = node;
     while (last.nextSibling && isItemText(last.nextSibling)) last = last.nextSibling;
-    const item = node.ownerDocument.createElement(ITEM_TAG);
+    const item = this.names.create(node.ownerDocument, 'item');
     first.parentNode!.insertBefore(item, first);
     for (let next: Node | null = first; next; ) {
       const after: Node | null = next === last ? null : next.nextSibling;
@@ -209,6 +280,79 @@ export class Highlighter {
   }
 }
 
+/**
+ * Creates our elements under the public names (`evlens-mark`, `evlens-claim`, `evlens-item`)
+ * until the page turns out to have registered any of them as a custom element; from then on,
+ * on this page, under the fallback names, which no page can register (no hyphen). Each element
+ * is checked as it is created, before it carries an attribute or text, so a page that
+ * registers our names late still never gets one of ours that holds anything.
+ */
+export class OwnElements {
+  private fallback = false;
+
+  /** Whether the page claimed a name of ours and we use the fallback names. */
+  get usingFallback(): boolean {
+    return this.fallback;
+  }
+
+  create(doc: Document, kind: OwnElementKind): Element {
+    if (!this.fallback) {
+      const element = doc.createElement(DEFAULT_TAGS[kind]);
+      if (isUnclaimed(element)) return element;
+      this.fallback = true;
+    }
+    return doc.createElement(FALLBACK_TAGS[kind]);
+  }
+
+  /**
+   * Checks every public name again (the page may have registered one since our last scan).
+   * Returns true when this call switched to the fallback names.
+   */
+  recheck(doc: Document): boolean {
+    if (this.fallback) return false;
+    for (const name of Object.values(DEFAULT_TAGS)) {
+      if (!isUnclaimed(doc.createElement(name))) return (this.fallback = true);
+    }
+    return false;
+  }
+}
+
+/** Unwrapped, a split node's pieces sit right after it as siblings: join them back into it. */
+function joinChain(origin: Text, chain: Text[]): void {
+  let next = origin.nextSibling;
+  for (const piece of chain.slice(1)) {
+    if (next !== piece) break;
+    next = piece.nextSibling;
+    origin.appendData(piece.data);
+    piece.remove();
+  }
+}
+
+/** A selection boundary that survives unwrapping (see Highlighter.stablePoint). */
+type StablePoint = { text: Text; offset: number } | { container: Node; after: Node | null };
+
+function resolvePoint(point: StablePoint): { node: Node; offset: number } | null {
+  if ('text' in point) {
+    return point.text.isConnected ? { node: point.text, offset: Math.min(point.offset, point.text.data.length) } : null;
+  }
+  const { container, after } = point;
+  if (!after) return { node: container, offset: container.childNodes.length };
+  if (after.parentNode !== container) return null;
+  return { node: container, offset: Array.prototype.indexOf.call(container.childNodes, after) };
+}
+
+/** The first or last text node inside a node (or the node itself). */
+function edgeText(node: Node, edge: 'first' | 'last'): Text | null {
+  if (node.nodeType === 3) return node as Text;
+  const children = [...node.childNodes];
+  if (edge === 'last') children.reverse();
+  for (const child of children) {
+    const text = edgeText(child, edge);
+    if (text) return text;
+  }
+  return null;
+}
+
 function unwrap(element: Element): void {
   const parent = element.parentNode;
   if (!parent) return;
@@ -222,7 +366,11 @@ const ITEM_CONTAINER_DISPLAYS = new Set(['flex', 'inline-flex', 'grid', 'inline-
 function itemContainerDisplay(element: Element | null): string | null {
   const view = element?.ownerDocument.defaultView;
   if (!element || !view || typeof view.getComputedStyle !== 'function') return null;
-  const display = view.getComputedStyle(element).display;
+  let display = view.getComputedStyle(element).display;
+  // A `display: contents` element's text is laid out by the element's own container.
+  for (let box = element.parentElement; display === 'contents' && box; box = box.parentElement) {
+    display = view.getComputedStyle(box).display;
+  }
   return ITEM_CONTAINER_DISPLAYS.has(display) ? display : null;
 }
 

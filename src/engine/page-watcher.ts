@@ -5,7 +5,7 @@
  * changes becomes one full rescan, and a page that keeps us busy past a budget (one that keeps
  * fighting our edits, or churns without end) trips a circuit breaker that stops the watching.
  */
-import { isOwnMark, OWN_PREFIX } from './dom-rules';
+import { isOwnMark, isOwnName } from './dom-rules';
 
 export interface PageWatcherOptions {
   root: Element;
@@ -18,6 +18,13 @@ export interface PageWatcherOptions {
    * or wrapped) and has been given back, or null to treat it as ordinary page content.
    */
   onTextRewritten?: (node: Text) => Element | null;
+  /**
+   * The page made a region editable after load (contenteditable set, or design mode on: the
+   * region is then the document element). Called at once, from the observer's callback or the
+   * first focus, selection change, key or input event there, so before the reader types.
+   * `hasMarks` keeps the per-event check free on pages where nothing is marked.
+   */
+  editing?: { hasMarks: () => boolean; onEditable: (region: Element) => void };
   /** The page kept changing past the breaker's limits; watching has stopped. */
   onTrip?: (reason: string) => void;
   /** Runs `flush` later, when the page is idle. Defaults to requestIdleCallback or a timer. */
@@ -60,12 +67,15 @@ export class PageWatcher {
     if (!this.stopped || this.trippedReason) return;
     this.stopped = false;
     this.observe();
+    this.watchEditing();
   }
 
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
     this.queue.clear();
+    this.editingListeners?.abort();
+    this.editingListeners = null;
   }
 
   /**
@@ -84,12 +94,49 @@ export class PageWatcher {
   };
 
   private observe(): void {
-    this.observer.observe(this.options.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.options.root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Text becoming editable: our marks there must go before the reader types.
+      ...(this.options.editing ? { attributes: true, attributeFilter: ['contenteditable'] } : {}),
+    });
+  }
+
+  private editingListeners: AbortController | null = null;
+
+  /**
+   * Design mode changes no attribute the observer could see, and an element can become
+   * editable through an ancestor: the first focus, selection change, key or input event in
+   * editable text tells us, still before the text changes.
+   */
+  private watchEditing(): void {
+    const editing = this.options.editing;
+    if (!editing || this.editingListeners) return;
+    const doc = this.options.root.ownerDocument;
+    this.editingListeners = new AbortController();
+    const check = (target: Node | null | undefined) => {
+      if (!editing.hasMarks()) return;
+      if (doc.designMode === 'on') return editing.onEditable(doc.documentElement);
+      const element = target ? (target.nodeType === 1 ? (target as Element) : target.parentElement) : null;
+      const region = element ? editableRoot(element) : null;
+      if (region) editing.onEditable(region);
+    };
+    const options = { capture: true, signal: this.editingListeners.signal };
+    for (const type of ['focusin', 'keydown', 'beforeinput', 'pointerdown'] as const) {
+      doc.addEventListener(type, (event) => check(event.target as Node | null), options);
+    }
+    doc.addEventListener('selectionchange', () => check(doc.getSelection()?.anchorNode), options);
   }
 
   private enqueue(records: MutationRecord[]): void {
     if (this.stopped) return;
     for (const record of records) {
+      if (record.type === 'attributes') {
+        const region = editableRoot(record.target as Element);
+        if (region && this.options.editing?.hasMarks()) this.options.editing.onEditable(region);
+        continue;
+      }
       if (record.type === 'characterData') {
         this.queue.add(record.target);
         continue;
@@ -146,6 +193,14 @@ export class PageWatcher {
     return [...elements].filter((element) => !hasAncestorIn(element, elements));
   }
 
+  /**
+   * Work of ours that following the page caused outside a batch (the language analysis of what
+   * a batch found, labels, the report): counted against the breaker like the batch itself.
+   */
+  charge(ms: number): void {
+    if (!this.stopped && ms > 0) this.recordWork(ms);
+  }
+
   private recordWork(ms: number): void {
     const { windowMs, maxBusyMs } = this.options.breaker ?? DEFAULT_BREAKER;
     const now = this.now();
@@ -162,9 +217,17 @@ export class PageWatcher {
 
 function isOurs(element: Element): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (isOwnMark(el) || el.tagName.toLowerCase().startsWith(OWN_PREFIX)) return true;
+    if (isOwnMark(el) || isOwnName(el)) return true;
   }
   return false;
+}
+
+/** The outermost editable element holding `element`, or null when it is not editable. */
+function editableRoot(element: Element): Element | null {
+  if (!(element as HTMLElement).isContentEditable) return null;
+  let region = element;
+  while (region.parentElement && (region.parentElement as HTMLElement).isContentEditable) region = region.parentElement;
+  return region;
 }
 
 function hasAncestorIn(element: Element, set: Set<Element>): boolean {

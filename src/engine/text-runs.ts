@@ -45,7 +45,7 @@ export function isStretchVisible(run: TextRun, start: number, end: number, isVis
  * Yields runs in document order as the walk completes them, so a caller can pause between
  * runs. Safe to wrap a yielded run before resuming: the walker has already moved past it.
  */
-export function* iterateTextRuns(root: Element): Generator<TextRun> {
+export function* iterateTextRuns(root: Element, isReleased?: (element: Element) => boolean): Generator<TextRun> {
   const doc = root.ownerDocument;
   let current = null as TextRun | null;
   let finished = null as TextRun | null;
@@ -61,7 +61,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
   let skippedSince = false;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node: Node) => {
-      if (node.nodeType === 1 && !isOwnMark(node) && isNeverTouch(node as Element)) {
+      if (node.nodeType === 1 && !isOwnMark(node) && (isNeverTouch(node as Element) || isReleased?.(node as Element))) {
         skippedSince = true;
         return FILTER_REJECT;
       }
@@ -70,7 +70,7 @@ export function* iterateTextRuns(root: Element): Generator<TextRun> {
   });
 
   // The root itself may sit inside a never-touch region (an observer batch, say).
-  if (isInsideNeverTouch(root)) return;
+  if (isInsideNeverTouch(root, isReleased)) return;
 
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (skippedSince) {
@@ -118,9 +118,9 @@ export function overlapsWrapped(run: TextRun, start: number, end: number): boole
   return false;
 }
 
-function isInsideNeverTouch(element: Element): boolean {
+function isInsideNeverTouch(element: Element, isReleased?: (element: Element) => boolean): boolean {
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (isNeverTouch(el) || isOwnMark(el)) return true;
+    if (isNeverTouch(el) || isOwnMark(el) || isReleased?.(el)) return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@ export function createVisibilityCheck(mode: VisibilityMode, doc?: Document): Vis
     if (known !== undefined) return known;
     const visible =
       mode === 'layout'
-        ? element.checkVisibility({ visibilityProperty: true })
+        ? element.checkVisibility({ visibilityProperty: true }) || visibleThroughContents(element, check)
         : !hiddenByMarkup(element) &&
           !hiddenByStylesheet.has(element) &&
           (element.parentElement ? check(element.parentElement) : true);
@@ -23,6 +23,19 @@ export function createVisibilityCheck(mode: VisibilityMode, doc?: Document): Vis
     return visible;
   };
   return check;
+}
+
+/**
+ * An element with `display: contents` has no box of its own, so checkVisibility says no; its
+ * text is laid out in its parent's box and is seen when that is (and it is not itself set
+ * `visibility: hidden`, which its text inherits).
+ */
+function visibleThroughContents(element: Element, check: VisibilityCheck): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(element);
+  if (style.display !== 'contents' || style.visibility !== 'visible') return false;
+  return element.parentElement ? check(element.parentElement) : true;
 }
 
 const HIDING_DECLARATION = /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important)?\s*(?:;|$)/i;

@@ -14,6 +14,7 @@ import { PageSession } from './page-session';
 
 export async function startContentController(doc: Document, signal: AbortSignal): Promise<void> {
   if (!doc.body) return;
+  const isFrame = isInFrame(doc);
   const controller = new ContentController(doc, signal);
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const parsed = parseTabMessage(message);
@@ -21,6 +22,9 @@ export async function startContentController(doc: Document, signal: AbortSignal)
       sendResponse(parsed.answer);
       return false;
     }
+    // The reader's commands and the popup's "show this mark" are the top document's (its report
+    // is the one the popup shows); a frame stays silent so the top document's answer counts.
+    if (isFrame && (parsed.message.type === 'command' || parsed.message.type === 'mark:show')) return false;
     void controller.handle(parsed.message).then(sendResponse, () => sendResponse(false));
     return true;
   };
@@ -77,7 +81,7 @@ class ContentController {
 
   private async applyConfig(): Promise<void> {
     if (this.signal.aborted) return;
-    const config = await sendToBackground({ type: 'page:config', host: this.doc.location?.hostname ?? '' });
+    const config = await sendToBackground({ type: 'page:config', host: hostOf(this.doc) });
     if (this.signal.aborted) return;
     const key = sessionKey(config, this.hiddenByReader);
     if (key === this.sessionKey && this.session && !this.session.stopped) return;
@@ -121,4 +125,31 @@ function emptyReport(doc: Document, config: PageConfig): PageReport {
     }),
     disabled: !config.enabled,
   };
+}
+
+function isInFrame(doc: Document): boolean {
+  const view = doc.defaultView;
+  return !!view && view !== view.top;
+}
+
+/**
+ * The site whose settings apply: the document's own host, or for an about:srcdoc or
+ * about:blank frame (no host of its own) the host of the page that made it.
+ */
+function hostOf(doc: Document): string {
+  const own = doc.location?.hostname ?? '';
+  if (own) return own;
+  const ancestor = doc.location?.ancestorOrigins?.[0];
+  if (ancestor) {
+    try {
+      return new URL(ancestor).hostname;
+    } catch {
+      // not a URL: fall through
+    }
+  }
+  try {
+    return doc.defaultView?.parent?.location.hostname ?? '';
+  } catch {
+    return '';
+  }
 }

@@ -10,7 +10,7 @@ import { Annotator, type MentionMark } from '../engine/annotator';
 import type { PreparedMatchIndex } from '../engine/matcher';
 import { PageWatcher } from '../engine/page-watcher';
 import { buildReport, type PageReport, type ReportTiming } from '../engine/report';
-import { pageClock, type SliceClock, type SlicedResult } from '../engine/slices';
+import { pageClock, runSliced, type SliceClock, type SlicedResult } from '../engine/slices';
 import type { VisibilityMode } from '../engine/visibility';
 import type { TooltipTrigger } from '../settings/settings';
 import type { PageUi } from '../ui/page-ui';
@@ -20,6 +20,10 @@ import { onSameDocumentNavigation } from './navigation-watch';
 /** Longest stretch of our work before we hand the main thread back to the page. */
 const SLICE_MS = 8;
 const REPORT_DEBOUNCE_MS = 250;
+/** How often the page's registry is checked again for our element names. */
+const NAMES_CHECK_MS = 1000;
+/** Mentions labelled per step (each gets up to two attributes). */
+const LABEL_CHUNK = 50;
 
 export interface PageSessionOptions {
   doc: Document;
@@ -40,7 +44,7 @@ export interface PageSessionOptions {
 interface Enrichment {
   dataset: Dataset;
   ui: PageUi | null;
-  analyze: (() => Promise<void>) | null;
+  analyze: (() => Promise<SlicedResult<unknown>>) | null;
 }
 
 export class PageSession {
@@ -52,6 +56,7 @@ export class PageSession {
   private enrichment: Promise<Enrichment> | null = null;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private watcherNote: string | null = null;
+  private namesCheckedAt = -Infinity;
   private readonly modules: LazyModuleName[] = [];
   private readonly timing: ReportTiming = { setupMs: 0, scanMs: 0, analysisMs: 0, longestSliceMs: 0 };
 
@@ -66,11 +71,17 @@ export class PageSession {
       root: this.body,
       onBatch: async (roots) => {
         let busyMs = 0;
-        for (const root of roots) busyMs += await this.annotate(root);
+        for (const root of roots) busyMs += await this.annotate(root, true);
         return busyMs;
       },
-      onFullRescan: () => this.annotate(this.body),
+      onFullRescan: () => this.annotate(this.body, true),
       onTextRewritten: (node) => this.annotator.releaseRewritten(node),
+      editing: {
+        hasMarks: () => this.annotator.marks.mentions.length > 0 || this.annotator.marks.claims.length > 0,
+        onEditable: (region) => {
+          if (this.annotator.releaseEditable(region)) this.scheduleReport();
+        },
+      },
       onTrip: (reason) => {
         this.watcherNote = reason;
         this.scheduleReport();
@@ -115,27 +126,45 @@ export class PageSession {
     return (await this.enrichment?.catch(() => null))?.ui ?? null;
   }
 
-  /** Annotates a subtree in slices; resolves to the main-thread time it took (yields excluded). */
-  private async annotate(root: Element): Promise<number> {
+  /**
+   * Annotates a subtree in slices; resolves to the main-thread time it took (yields excluded).
+   * `followed`: the page watcher asked (content added later), so the work it causes after the
+   * scan (labels, language analysis) counts against the watcher's breaker too.
+   */
+  private async annotate(root: Element, followed = false): Promise<number> {
     if (this.signal.aborted) return 0;
+    // The page registered one of our element names after we marked it: start over under names
+    // it cannot claim (checked at most once a second: a batch may annotate hundreds of roots).
+    const now = performance.now();
+    if (now - this.namesCheckedAt >= NAMES_CHECK_MS) {
+      this.namesCheckedAt = now;
+      if (this.annotator.replaceClaimedNames()) root = this.body;
+    }
     const scanned = await this.annotator.scanSliced(root, this.clock);
     this.count(scanned, 'scanMs');
     if (root === this.body && this.annotator.lastPreScan) this.timing.preScan = this.annotator.lastPreScan;
     if (!this.signal.aborted && scanned.value.length > 0) {
-      void this.enrich(scanned.value);
+      void this.enrich(scanned.value, followed);
       this.scheduleReport();
     }
     return scanned.busyMs;
   }
 
   /** Labels, tooltips and language analysis for new mentions; loads what they need first. */
-  private async enrich(added: readonly MentionMark[]): Promise<void> {
+  private async enrich(added: readonly MentionMark[], followed: boolean): Promise<void> {
     try {
       this.enrichment ??= this.loadEnrichment();
       const enrichment = await this.enrichment;
       if (this.signal.aborted) return;
-      enrichment.ui?.mentionsAdded(added);
-      await enrichment.analyze?.();
+      const { ui } = enrichment;
+      if (ui) {
+        // Labels and tab stops in slices too: a page with 10,000 mentions is 10,000 of each.
+        const labelled = await runSliced(chunks(added, LABEL_CHUNK, (part) => ui.mentionsAdded(part)), this.clock, (edit) => edit());
+        this.count(labelled, 'scanMs', followed);
+        if (this.signal.aborted) return;
+      }
+      const analysed = await enrichment.analyze?.();
+      if (analysed) this.count(analysed, 'analysisMs', followed);
       this.scheduleReport();
     } catch (error) {
       console.warn('Evidence Lens: could not load the evidence for this page', error);
@@ -166,18 +195,18 @@ export class PageSession {
       const nlp = await this.options.loadModule('nlp');
       this.modules.push('nlp');
       const analyzer = nlp.createAnalyzer(dataset);
-      enrichment.analyze = async () => {
-        this.count(await this.annotator.analyzeSliced(analyzer, this.clock), 'analysisMs');
-      };
+      enrichment.analyze = () => this.annotator.analyzeSliced(analyzer, this.clock);
     } catch (error) {
       console.warn('Evidence Lens: claim and dose checks unavailable on this page', error);
     }
     return enrichment;
   }
 
-  private count(result: SlicedResult<unknown>, into: 'scanMs' | 'analysisMs'): void {
+  /** Adds sliced work to the report's timing and, when the page watcher caused it, to its breaker. */
+  private count(result: SlicedResult<unknown>, into: 'scanMs' | 'analysisMs', followed = false): void {
     this.timing[into] += result.busyMs;
     this.timing.longestSliceMs = Math.max(this.timing.longestSliceMs, result.longestSliceMs);
+    if (followed) this.watcher.charge(result.busyMs);
   }
 
   private scheduleReport(): void {
@@ -191,6 +220,7 @@ export class PageSession {
     this.annotator.pruneDetached();
     const enrichment = this.annotator.mentions.length > 0 ? await this.enrichment?.catch(() => null) : null;
     if (this.signal.aborted) return;
+    const started = performance.now();
     const report = buildReport({
       url: this.options.doc.location?.href ?? '',
       title: this.options.doc.title,
@@ -202,6 +232,17 @@ export class PageSession {
       modules: [...this.modules],
       timing: { ...this.timing },
     });
-    await this.options.sendReport(report).catch(() => undefined);
+    const sending = this.options.sendReport(report).catch(() => undefined);
+    // Building and sending the report is our time too (the breaker counts it).
+    this.watcher.charge(performance.now() - started);
+    await sending;
+  }
+}
+
+/** Steps that hand `items` to `take` a chunk at a time. */
+function* chunks<T>(items: readonly T[], size: number, take: (part: readonly T[]) => void): Generator<void, void> {
+  for (let i = 0; i < items.length; i += size) {
+    take(items.slice(i, i + size));
+    yield;
   }
 }

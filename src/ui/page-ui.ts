@@ -6,7 +6,7 @@
  */
 import type { Dataset, Reference } from '../dataset/schema';
 import type { MentionMark, PageFindings } from '../engine/annotator';
-import { CLAIM_TAG, MENTION_ATTR, markIdOf } from '../engine/dom-rules';
+import { isClaimElement, MENTION_ATTR, markIdOf } from '../engine/dom-rules';
 import type { MarkSet } from '../engine/marks';
 import type { EditGuard } from '../engine/slices';
 import type { TooltipTrigger } from '../settings/settings';
@@ -50,15 +50,17 @@ export function mountPageUi(options: PageUiOptions): PageUi {
   const lifetime = new AbortController();
   const entries = new Map(dataset.entries.map((e) => [e.id, e]));
   const claims = new Map(dataset.claims.map((c) => [c.id, c]));
-  const focusableEntries = new Set<string>();
+  /** Each entry's tab stop (replaced when the marks are made anew). */
+  const focusableEntries = new Map<string, Element>();
 
   const subjectFor = (element: Element): TooltipSubject | undefined => {
     const markId = markIdOf(element);
     const mark = markId === null ? undefined : marks.get(markId);
-    if (!mark) return undefined;
+    // Only our own elements: a page element carrying a copied data-evlens-* id opens nothing.
+    if (!mark || !mark.elements.includes(element)) return undefined;
     if (mark.kind === 'claim') {
       const claim = claims.get(mark.claimId);
-      return claim && element.localName === CLAIM_TAG ? { kind: 'claim', claim, finding: { ...mark.finding, markId: mark.markId } } : undefined;
+      return claim && isClaimElement(element) ? { kind: 'claim', claim, finding: { ...mark.finding, markId: mark.markId } } : undefined;
     }
     const entry = entries.get(mark.entryId);
     if (!entry) return undefined;
@@ -98,9 +100,9 @@ export function mountPageUi(options: PageUiOptions): PageUi {
           if (!first) continue;
           // One tab stop per entry (its first mention), so keyboard users reach every tooltip
           // without the page gaining hundreds of tab stops; the shortcut visits the rest.
-          if (!focusableEntries.has(mention.entryId)) {
+          if (!focusableEntries.get(mention.entryId)?.isConnected) {
             first.setAttribute('tabindex', '0');
-            focusableEntries.add(mention.entryId);
+            focusableEntries.set(mention.entryId, first);
           }
           // Screen readers hear what a mention is and its verdict before opening the tooltip.
           if (entry) first.setAttribute('aria-description', `Evidence Lens: ${entry.name}, for ${entry.verdictFor}: ${VERDICT_LOOKS[entry.verdict].label}`);

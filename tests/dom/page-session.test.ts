@@ -59,6 +59,8 @@ function startSession(doc: Document) {
 /** The last report, once the session has settled (reports are debounced). */
 async function settledReport(reports: PageReport[]): Promise<PageReport> {
   await vi.waitFor(() => expect(reports.at(-1)?.modules).toEqual(expect.arrayContaining(['ui', 'nlp'])), { timeout: 3000 });
+  // Labels are given in slices too, so the first report with the modules may precede the analysis.
+  await vi.waitFor(() => expect(reports.at(-1)?.timing?.analysisMs).toBeGreaterThan(0), { timeout: 3000 });
   return reports.at(-1)!;
 }
 

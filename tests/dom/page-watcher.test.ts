@@ -133,4 +133,16 @@ describe('PageWatcher', () => {
     expect(doc.getElementById('p')!.textContent).toBe('Iron helped my RLS.');
     expect([...doc.querySelectorAll('#p evlens-mark')].map((m) => m.textContent)).toEqual(['Iron', 'RLS']);
   });
+
+  it('counts work charged outside its batches (the language analysis, the report) against the breaker', async () => {
+    const trips: string[] = [];
+    const { watcher, tick } = setUp({ breaker: { windowMs: 10_000, maxBusyMs: 100 }, onTrip: (reason) => trips.push(reason) });
+    watcher.start();
+    watcher.charge(60);
+    tick(1000);
+    expect(watcher.tripped).toBeNull();
+    watcher.charge(60);
+    expect(watcher.tripped).not.toBeNull();
+    expect(trips).toHaveLength(1);
+  });
 });

@@ -102,6 +102,35 @@ describe('annotating a fixture page in Firefox', () => {
   });
 });
 
+describe('hostile pages in Firefox', () => {
+  it('a page that registers our element names never gets one of ours, and keeps its text', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(pages.url('custom-elements.html'));
+    await page.waitForSelector('[data-evlens-entry="ropinirole"]', { timeout: 10_000 });
+    const state = await page.evaluate(() => {
+      const w = window as unknown as { __hijack: { connected: number; seen: string[] } };
+      const ours = [...document.querySelectorAll('[data-evlens-mention], [data-evlens-claim]')];
+      return { connected: w.__hijack.connected, seen: w.__hijack.seen, ours: ours.length, text: document.getElementById('drug')!.innerText };
+    });
+    expect(state.ours).toBeGreaterThan(2);
+    expect(state.connected).toBe(0);
+    expect(state.seen).toEqual([]);
+    expect(state.text).toBe('My neurologist suggested ropinirole at bedtime for my restless legs syndrome.');
+    await page.close();
+  });
+
+  it('annotates same-origin and srcdoc iframes and display: contents text', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(pages.url('iframes.html'));
+    await page.waitForSelector('#in-contents [data-evlens-entry="oral-magnesium"]', { timeout: 10_000 });
+    for (const id of ['same-origin', 'srcdoc']) {
+      const frame = (await (await page.$(`#${id}`))!.contentFrame())!;
+      await frame.waitForSelector('#post [data-evlens-mention]', { timeout: 10_000 });
+    }
+    await page.close();
+  });
+});
+
 describe('the tooltip in Firefox', () => {
   it('opens on hover with the dataset entry, and closes when the pointer leaves', async () => {
     await demo.bringToFront();

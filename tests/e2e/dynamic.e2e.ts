@@ -86,6 +86,11 @@ describe('a page that mutates continuously (1,000 nodes a second)', () => {
     // CPU with the test runner, and a task of ours waiting for it runs long on the clock.
     expect(result.longTasks.filter((ms) => ms >= 200)).toEqual([]);
     expect(result.maxLagMs).toBeLessThan(100);
+    // Our own longest slice, scan and language analysis alike, as our content script measured
+    // it: a generous bound here (the 50 ms target is npm run bench's, whose 20 s flood measured
+    // 263 ms before the whole-page steps were split; docs/performance.md).
+    const { report } = await waitForReport(browser.session, page.url(), { until: (r) => (r.timing?.analysisMs ?? 0) > 0 });
+    expect(report.timing!.longestSliceMs).toBeLessThan(100);
     await page.close();
   });
 });
