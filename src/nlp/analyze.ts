@@ -14,7 +14,7 @@ import { isNegated, polarity } from './cues';
 import { disputed, findFrames, forOtherCondition } from './frames';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
-import { parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
+import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
 export type * from './types';
@@ -186,12 +186,14 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         (previous && isSplitPart(sentenceText, previous.phrase, phrase) ? previous.owner : undefined);
       if (owner) owned.push({ phrase, owner });
     }
+    // A label giving an elemental amount beside a compound weight is held to the elemental one.
+    const anyStatedElemental = phrases.some((p) => statesElemental(sentenceText, p));
     for (const { phrase, owner } of splitDoseTotals(sentenceText, owned)) {
       const mention = here.find((m) => m.id === owner.id)!;
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase);
       const mentionText = sentenceText.slice(owner.start, owner.end);
-      const saysElemental = statesElemental(sentenceText, phrase) || (/elemental/i.test(sentenceText) && !phrases.some((p) => statesElemental(sentenceText, p)));
+      const saysElemental = statesElemental(sentenceText, phrase) || (!anyStatedElemental && /elemental/i.test(sentenceText));
       // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.
       const elementalFrom = saysElemental
         ? undefined
@@ -310,21 +312,17 @@ function statesElemental(text: string, phrase: DosePhrase): boolean {
   return /elemental/i.test(text.slice(Math.max(0, phrase.coreStart - 30), phrase.coreStart)) || /^\s*(?:of\s+)?elemental/i.test(text.slice(phrase.coreEnd));
 }
 
-/** The sentence that ends where `start` begins (up to the safe boundary before it), if short enough. */
+/** The sentence that ends where `start` begins (from the safe boundary before it), if short enough. */
 function precedingSentence(text: string, start: number, bounds: readonly number[]): string | undefined {
-  let from = -1;
-  for (const b of bounds) {
-    if (b >= start) break;
-    from = b;
-  }
-  if (start - (from < 0 ? 0 : from) > 400) return undefined;
-  const sentence = text.slice(from < 0 ? 0 : from, start).trim();
+  const from = lastAtOrBefore(bounds, start - 1);
+  if (start - from > 400) return undefined;
+  const sentence = text.slice(from, start).trim();
   return sentence.length > 0 ? sentence : undefined;
 }
 
 /** The span from `end` to the next safe boundary: the sentence that follows, if short enough. */
 function followingSentence(text: string, end: number, bounds: readonly number[]): { start: number; end: number } | undefined {
-  const after = bounds.find((b) => b > end) ?? text.length;
+  const after = firstAfter(bounds, end, text.length);
   let start = end;
   while (start < after && /\s/.test(text.charAt(start))) start++;
   return after - start > 0 && after - start <= 400 ? { start, end: after } : undefined;

@@ -121,7 +121,8 @@ function cutAtSpace(text: string, offset: number, direction: 1 | -1): number {
   return direction === 1 ? Math.min(text.length, i + 1) : i;
 }
 
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+/** The last of the sorted offsets at or before `value` (0 if none): a binary search. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let best = 0;
@@ -135,7 +136,8 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return best;
 }
 
-function firstAfter(sorted: readonly number[], value: number, fallback: number): number {
+/** The first of the sorted offsets after `value` (else `fallback`): a binary search. */
+export function firstAfter(sorted: readonly number[], value: number, fallback: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   let best = fallback;
