@@ -148,8 +148,27 @@ const FREQUENCIES: Frequency[] = [
 
 const GAP_STOP = /\b(?:and|but|or|while|which|who|because|if|when|then|until|after|since|than|though|although)\b|[;:()!?]|\d/i;
 
-function findFrequency(window: string): { index: number; end: number; times: number; bedtime: boolean } | undefined {
-  let best: { index: number; end: number; times: number; bedtime: boolean } | undefined;
+/** A frequency found after a dose: where it stands in the window, and how often a day. */
+interface FoundFrequency {
+  index: number;
+  end: number;
+  times: number;
+  bedtime: boolean;
+}
+
+/** How many units a serving or a direction takes, and how often (when it says). */
+interface Serving {
+  count: number;
+  frequency?: FoundFrequency;
+}
+
+/** A count as written: "3" or "three". */
+function countOf(raw: string): number {
+  return COUNT_WORDS[raw.toLowerCase()] ?? Number(raw);
+}
+
+function findFrequency(window: string): FoundFrequency | undefined {
+  let best: FoundFrequency | undefined;
   for (const frequency of FREQUENCIES) {
     const m = frequency.regex.exec(window);
     if (!m) continue;
@@ -174,12 +193,12 @@ const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single
 const SERVING = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?(${FORM})(?![a-z])`, 'gi');
 
 /** The serving a per-unit amount belongs to: a plural count of units before it in the sentence. */
-function servingIn(sentence: string, before: number): { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined {
+function servingIn(sentence: string, before: number): Serving | undefined {
   SERVING.lastIndex = 0;
-  let found: { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined;
+  let found: Serving | undefined;
   for (const m of sentence.slice(0, before).matchAll(SERVING)) {
     if (!/s$/i.test(m[2]!)) continue;
-    const count = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const count = countOf(m[1]!);
     const end = m.index + m[0].length;
     const frequency = findFrequency(sentence.slice(end, Math.min(before, end + 40)));
     found = frequency ? { count, frequency } : { count };
@@ -190,14 +209,14 @@ function servingIn(sentence: string, before: number): { count: number; frequency
 const DIRECTIONS = new RegExp(String.raw`\b(?:take|takes|taking|give|use|chew|swallow)\s+${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'i');
 
 /** "take one tablet three times daily" after a strength: the units per intake and their frequency. */
-function directionsAfter(sentence: string, from: number): { count: number; frequency: NonNullable<ReturnType<typeof findFrequency>> } | undefined {
+function directionsAfter(sentence: string, from: number): Serving | undefined {
   const rest = sentence.slice(from, from + 80);
   const m = DIRECTIONS.exec(rest);
   if (!m || /\d\s*(?:mg|mcg|g)\b/i.test(rest.slice(0, m.index))) return undefined;
   const end = m.index + m[0].length;
   const frequency = findFrequency(rest.slice(end, end + 40));
   if (!frequency) return undefined;
-  return { count: COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]), frequency };
+  return { count: countOf(m[1]!), frequency };
 }
 
 /** Every dose phrase in one sentence, in text order. */
@@ -232,18 +251,18 @@ export function findDosePhrases(sentence: string): DosePhrase[] {
     const count = COUNT_BEFORE.exec(before);
     const form = FORM_AFTER.exec(after);
     if (times) {
-      multiplier = COUNT_WORDS[times[1]!.toLowerCase()] ?? Number(times[1]);
+      multiplier = countOf(times[1]!);
       start -= before.length - before.lastIndexOf(times[1]!);
     } else if (half) {
       multiplier = 0.5;
       start -= before.length - before.lastIndexOf(half[1]!);
     } else if (count && form && /s$|es$/i.test(form[1]!)) {
-      multiplier = COUNT_WORDS[count[1]!.toLowerCase()] ?? Number(count[1]);
+      multiplier = countOf(count[1]!);
       start -= before.length - before.lastIndexOf(count[1]!);
     }
     // Label copy: "take 3 softgels daily; each softgel contains 250 mg". The amount is per unit;
     // the serving elsewhere in the sentence says how many units, and how often.
-    let serving: { count: number; frequency?: ReturnType<typeof findFrequency> } | undefined;
+    let serving: Serving | undefined;
     if (multiplier === 1 && PER_UNIT_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) {
       serving = servingIn(sentence, m.index);
       if (serving) multiplier = serving.count;
