@@ -4,7 +4,7 @@
  * accepts, every way it refuses, and that a refusal loses nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { largeDataset } from '../../scripts/lib/large-dataset';
 import { decodeBase64, encodeBase64, utf8 } from '@/src/update/bytes';
@@ -27,7 +27,7 @@ import {
   otherKey,
   publish,
   streamedBody,
-  stubFeed,
+  freshUpdaterPerTest,
   testKey,
   type FeedFiles,
   type StubbedFeed,
@@ -61,18 +61,7 @@ async function storedDatasets(): Promise<Record<string, unknown>> {
 
 let feed: StubbedFeed;
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await datasetDb.clear();
-  feed = stubFeed();
-  // Refusals are logged for developers; the assertions read the recorded status instead.
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+freshUpdaterPerTest((stubbed) => (feed = stubbed));
 
 describe('applying an update', () => {
   it('swaps in a newer signed dataset: the dataset into IndexedDB, one small storage.local write, and says the dataset changed', async () => {

@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import bundled from '@/src/dataset/generated/dataset.json';
 import type { Dataset } from '@/src/dataset/schema';
 import { utf8 } from '@/src/update/bytes';
+import { datasetDb } from '@/src/update/dataset-db';
 import { generateSigningKey, readSigningKey, signFeed, type PublishedFeed, type SigningKey } from '@/src/update/feed-sign';
 
 export const KEYS_DIR = resolve(import.meta.dirname, '../keys');
@@ -115,4 +117,21 @@ export function flipByte(bytes: Uint8Array<ArrayBuffer>, index: number): Uint8Ar
   const copy = bytes.slice();
   copy[index] = copy[index]! ^ 0x01;
   return copy;
+}
+
+/**
+ * A clean extension for each test of the updater: empty storage and IndexedDB, a fresh stubbed
+ * feed (handed to `use`), refusal warnings silenced (the tests read the recorded status instead).
+ */
+export function freshUpdaterPerTest(use: (feed: StubbedFeed) => void): void {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await datasetDb.clear();
+    use(stubFeed());
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 }

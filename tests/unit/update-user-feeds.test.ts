@@ -4,14 +4,13 @@
  * which feed wins when two offer datasets, and removal.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { datasetDb } from '@/src/update/dataset-db';
 import type { FeedSettings } from '@/src/update/feed-settings';
 import { MAX_USER_FEEDS, checkUserFeedInput, fingerprintOf, type UserFeed } from '@/src/update/user-feeds';
 import { startDatasetUpdates } from '@/src/update/updater';
 import { loadTestDataset } from '../helpers/dataset';
-import { BUNDLED_VERSION, MANIFEST_URL, TEST_PUBLIC_KEY, datasetText, otherKey, publish, stubFeed, type StubbedFeed } from './update-fixtures';
+import { BUNDLED_VERSION, MANIFEST_URL, TEST_PUBLIC_KEY, datasetText, freshUpdaterPerTest, otherKey, publish, type StubbedFeed } from './update-fixtures';
 
 const SETTINGS: FeedSettings = { manifestUrl: MANIFEST_URL, publicKeys: [TEST_PUBLIC_KEY], timeoutMs: 200 };
 const CLINIC_DIR = 'https://clinic.example/evidence/';
@@ -23,17 +22,7 @@ const RULES = { existing: [] as UserFeed[], builtInUrl: MANIFEST_URL, allowLoopb
 
 let feed: StubbedFeed;
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await datasetDb.clear();
-  feed = stubFeed();
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+freshUpdaterPerTest((stubbed) => (feed = stubbed));
 
 function start(settings: FeedSettings | null = SETTINGS) {
   return startDatasetUpdates({ bundled: loadTestDataset(), settings, extensionVersion: () => '0.1.0' });
