@@ -454,16 +454,20 @@ function checkAliases(loaded: LoadedSources): Problem[] {
   for (const item of loaded.entries) {
     const entry = record(item.value);
     const id = String(entry.id);
-    const inEntry = new Set<string>();
+    // Alias key → the exact spellings listed (null: any case). Case-sensitive spellings of one
+    // key are distinct aliases ("RLS" and "rls", and never "Rls").
+    const inEntry = new Map<string, Array<string | null>>();
     array(entry.aliases).forEach((aliasValue, index) => {
       const alias = record(aliasValue);
       if (typeof alias.text !== 'string') return;
       const key = aliasKey(alias.text);
       const here = where(item.file, `aliases[${index}].text`);
-      if (inEntry.has(key)) {
+      const spelling = alias.caseSensitive === true ? alias.text : null;
+      const seen = inEntry.get(key) ?? [];
+      if (seen.some((s) => s === null || spelling === null || s === spelling)) {
         problems.push({ rule: 'alias-conflict', where: here, message: `alias "${alias.text}" is listed twice in this entry` });
       }
-      inEntry.add(key);
+      inEntry.set(key, [...seen, spelling]);
       if (FORBIDDEN_ALIASES.has(key)) {
         problems.push({ rule: 'alias-policy', where: here, message: `"${alias.text}" is too ambiguous to be an alias` });
       }
@@ -478,7 +482,7 @@ function checkAliases(loaded: LoadedSources): Problem[] {
         });
       }
     });
-    for (const key of inEntry) owners.set(key, [...(owners.get(key) ?? []), id]);
+    for (const key of inEntry.keys()) owners.set(key, [...(owners.get(key) ?? []), id]);
   }
   for (const [key, ids] of owners) {
     if (ids.length < 2) continue;

@@ -42,9 +42,11 @@ describe('Annotator', () => {
   });
 
   it('keeps case-sensitive acronyms exact and accepts plurals and possessives', () => {
-    const { found } = annotate(page('<p>rls is not RLS. Requip’s label. iron supplements help.</p>'));
+    // "RLS" and the forum spelling "rls" are listed; "Rls" and "WeD" are neither.
+    const { found } = annotate(page('<p>Rls is not RLS or rls. WeD. Requip’s label. iron supplements help.</p>'));
     expect(found).toEqual([
       ['restless-legs-syndrome', 'RLS'],
+      ['restless-legs-syndrome', 'rls'],
       ['ropinirole', 'Requip’s'],
       ['oral-iron-ferrous-sulfate', 'iron supplements'],
     ]);

@@ -53,4 +53,37 @@ describe('claim frames', () => {
   it('takes a short lead-in sentence as the topic of the claim after it', () => {
     expect(framesOf("Restless legs? It's a sign of magnesium deficiency.")).toEqual([expect.objectContaining({ kind: 'cause' })]);
   });
+
+  it('reads a cause claim from a causal connective or a symptom taken as the condition', () => {
+    expect(framesOf('Restless legs syndrome comes from low potassium, so eat more bananas.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    expect(framesOf('If your legs jump at night, you are low on magnesium.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    expect(framesOf('The magnesium cream soaks straight into the calf muscles, which is where RLS starts.')).toEqual([
+      expect.objectContaining({ kind: 'cause' }),
+    ]);
+    // The forum spelling "rls" is the condition too.
+    expect(framesOf('rls is just your minerals running low, take magnesium')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    // Taking something because of RLS names no cause.
+    expect(framesOf('I take magnesium because of my RLS and sleep a little better.')).toEqual([]);
+  });
+
+  it('weighs mild reassurance against the caveats, not against weak evidence of benefit', () => {
+    expect(framesOf("Requip can't hurt you, take an extra one whenever the RLS is bad.")).toEqual([
+      expect.objectContaining({ kind: 'safety' }),
+    ]);
+    expect(framesOf("Yoga won't hurt, and some people with RLS like it.")).toEqual([]);
+  });
+
+  it('flags abrupt stopping and steering away from care in many wordings', () => {
+    expect(framesOf('Toss the ropinirole in one go, tapering is pointless.')).toEqual([expect.objectContaining({ kind: 'stopping' })]);
+    expect(framesOf("Don't waste money on a neurologist for RLS, magnesium spray does the job.")).toEqual([
+      expect.objectContaining({ kind: 'stopping' }),
+    ]);
+    expect(framesOf('Come off ropinirole slowly with your doctor if augmentation starts.')).toEqual([]);
+  });
+
+  it('flags an aggravator used to get to sleep or for another complaint', () => {
+    expect(framesOf('A glass of wine is my nightcap on bad RLS nights.')).toEqual([expect.objectContaining({ kind: 'use' })]);
+    expect(framesOf('Diphenhydramine for my hay fever every spring, RLS or not.')).toEqual([expect.objectContaining({ kind: 'use' })]);
+    expect(framesOf('Diphenhydramine can make RLS worse, so I use a non-sedating pill for hay fever.')).toEqual([]);
+  });
 });
