@@ -45,7 +45,7 @@ function readPrivateKeyPem(): string {
 const sourceText = decodeUtf8(new Uint8Array(readFileSync(resolve(values.dataset))));
 // The same validation the extension applies to a downloaded update: never sign what it would refuse.
 const parsed = validateDataset(JSON.parse(sourceText ?? 'null'));
-if (!parsed.ok) fail(`the dataset breaks the dataset rules:\n  ${parsed.problems.slice(0, 10).map(formatProblem).join('\n  ')}`);
+if (!parsed.ok) fail(`the dataset breaks the dataset rules:\n  ${firstOfEachRule(parsed.problems, 10).join('\n  ')}`);
 const version = parsed.dataset.version;
 // The extension decodes and stores the file as served: compact, ASCII-only JSON is the cheapest to do both with.
 const datasetBytes = utf8(datasetFeedText(parsed.dataset));
@@ -100,4 +100,15 @@ function readPublishedVersion(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Up to `max` problems, every rule broken before a second problem of any rule, and how many more. */
+function firstOfEachRule(problems: ReadonlyArray<Parameters<typeof formatProblem>[0]>, max: number): string[] {
+  const byRule = new Map<string, Array<(typeof problems)[number]>>();
+  for (const p of problems) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p]);
+  const shown: string[] = [];
+  for (let round = 0; shown.length < max && shown.length < problems.length; round++) {
+    for (const list of byRule.values()) if (list[round] && shown.length < max) shown.push(formatProblem(list[round]!));
+  }
+  return problems.length > shown.length ? [...shown, `... and ${problems.length - shown.length} more`] : shown;
 }

@@ -11,7 +11,7 @@ import { describesIntake } from './aggravators';
 import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
-import { disputed, findFrames, forOtherCondition } from './frames';
+import { disputed, findFrames, forOtherCondition, isQuestion } from './frames';
 import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
@@ -20,7 +20,13 @@ import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 export type * from './types';
 
 /** A sentence that opens with a pronoun standing for what the sentence before named. */
-const CONTINUES = /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff)\b/i;
+/**
+ * A sentence that goes on about the treatment before it: it opens with a pronoun, with an
+ * instruction ("Stop it today", "Sip a glass before bed") or with a purpose ("For occasional
+ * sleeplessness, ...").
+ */
+const CONTINUES =
+  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|take|sip|drink|use|try|give|stop|quit|pop|spray|rub|apply|ditch|bin|toss|swallow|chew|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -35,7 +41,7 @@ const SUPPLEMENTAL =
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths?|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
 const WARNS =
-  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse)\b/i;
+  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
 const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citrate|oxide|chloride|carbonate|succinate/i;
 
 export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
@@ -107,19 +113,22 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         // "Try valerian for RLS. It cures the crawling for good.": a sentence that opens with a
         // pronoun continues the one before; its claim is about that sentence's one treatment.
         // Such a sentence holds no mention: when it lies past the piece, it is parsed here.
+        const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
         const continued = (before: Sentence, sentence: Sentence) => {
-          const treatments = (bySentence.get(before) ?? []).filter((m) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition'));
+          const treatments = (bySentence.get(before) ?? []).filter(isTreatment);
           if (new Set(treatments.map((m) => m.entryId)).size !== 1) return;
           const sentenceText = text.slice(sentence.start, sentence.end);
           if (!CONTINUES.test(sentenceText) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
           const previousText = text.slice(before.start, before.end);
-          const context = { sentence, text, sentenceText, mentions: treatments, entries, pageAboutRls: input.pageAboutRls, previousText };
+          // The sentence's own mentions are of the condition only ("... when restless legs keep you up").
+          const mentions = [...treatments, ...(bySentence.get(sentence) ?? [])];
+          const context = { sentence, text, sentenceText, mentions, entries, pageAboutRls: input.pageAboutRls, previousText };
           for (const found of findFrames(context)) {
             analysis.aggravators.push({ ...found, sentence: { start: sentence.start, end: sentence.end }, sentenceText, flagged: true });
           }
         };
         chunk.sentences.forEach((sentence, i) => {
-          if (i > 0 && !bySentence.has(sentence)) continued(chunk.sentences[i - 1]!, sentence);
+          if (i > 0 && !(bySentence.get(sentence) ?? []).some(isTreatment)) continued(chunk.sentences[i - 1]!, sentence);
         });
         const last = chunk.sentences[chunk.sentences.length - 1];
         const following = last && bySentence.has(last) ? followingSentence(text, piece.end, bounds) : undefined;
@@ -235,7 +244,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         ...(judgement.ratio !== undefined && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit')
           ? { ratio: judgement.ratio }
           : {}),
-        flagged: !answered && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit'),
+        // "Is 0.75 mg too much?" asks; it asserts no one takes it.
+        flagged: !answered && !isQuestion(sentenceText, phrase) && (judgement.status === 'over-rls-max' || judgement.status === 'over-upper-limit'),
         ...(population ? { population } : {}),
         ...(elementalFrom ? { elementalFrom } : {}),
         ...(judgement.usual ? { usual: judgement.usual } : {}),

@@ -29,11 +29,11 @@ const RLS_TARGET = /\b(?:rls|wed|restless|willis|ekbom|legs?|twitch\w*|jitters|k
 
 // ---- efficacy: strong claims of benefit --------------------------------------------------
 const CURE =
-  /\b(?:cur(?:e|es|ed|ing)|fix(?:es|ed)?|eliminat\w+|eradicat\w+|banish\w*|resolv(?:e|es|ed)|(?:got|get|gets|getting)\s+rid\s+of|knock(?:s|ed)?\s+out|say\s+goodbye|keeps?\s+\w+\s+away|(?:stop|stops|stopped|end|ends|ended)\s+(?:(?:my|your|the|his|her|all|night-?time)\s+)?(?:rls|restless|legs?|twitch\w*|symptoms|it|them|leg)|miracle|guarantee[ds]?|for\s+good|forever|no\s+exceptions|reliably|(?:the\s+)?answer\s+(?:to|for)|vanish\w*|disappear\w*|works?\s+from\s+the|no\s+more\s+(?:\w+\s+)?(?:rls|restless|leg|legs|kicks?|twitch\w*)|(?:rls|legs?|symptoms)\s+(?:\w+\s+)?gone|prevent\w*\s+(?:\w+\s+){0,3}completely|instant\s+relief|done\s+forever|heal(?:s|ed|ing)?|reverse[sd]?|conquer\w*|defeat\w*|permanent\w*|works?\s+(?:wonders|like\s+magic|like\s+a\s+charm|every\s+(?:single\s+)?(?:time|night))|like\s+magic|magic\s+(?:bullet|pill|cure)|life[-\s]?chang\w*|game[-\s]?changer|(?:rls|symptom|twitch|kick)[-\s]free|(?:totally|completely|fully|entirely)\s+(?:gone|stopped|cured|fixed|resolved)|stop(?:s|ped)?\s+(?:it|them|rls|the\s+\w+)\s+(?:dead|cold|in\s+(?:its|their)\s+tracks)|(?:haven'?t|have\s+not|hasn'?t|never)\s+(?:had|felt)\s+(?:a\s+|one\s+|another\s+|any\s+)?(?:single\s+)?(?:flare|episode|twitch|kick|attack|symptom)\w*\s+(?:since|again))\b/gi;
+  /\b(?:cur(?:e|es|ed|ing)|fix(?:es|ed)?|eliminat\w+|eradicat\w+|banish\w*|resolv(?:e|es|ed)|(?:got|get|gets|getting)\s+rid\s+of|knock(?:s|ed)?\s+out|say\s+goodbye|keeps?\s+\w+\s+away|(?:stop|stops|stopped|end|ends|ended)\s+(?:(?:my|your|the|his|her|all|night-?time)\s+)?(?:rls|restless|legs?|twitch\w*|symptoms|it|them|leg)|miracle|guarantee[ds]?|for\s+good|forever|no\s+exceptions|reliably|(?:the\s+)?answer\s+(?:to|for)|vanish\w*|disappear\w*|works?\s+from\s+the|no\s+more\s+(?:\w+\s+)?(?:rls|restless|leg|legs|kicks?|twitch\w*)|(?:rls|legs?|symptoms)\s+(?:\w+\s+)?gone|prevent\w*\s+(?:\w+\s+){0,3}completely|instant\s+relief|done\s+forever|heal(?:s|ed|ing)?|reverse[sd]?|beat(?:s|ing)?\s+(?:my|the|your)\s+(?:rls|restless|legs)|shuts?\s+(?:it|them|\w+)\s+(?:off|down)|switch(?:es)?\s+(?:it|them)\s+off|wip(?:e|es|ed)\s+out|clear(?:s|ed)?\s+(?:it\s+|them\s+)?up|conquer\w*|defeat\w*|permanent\w*|works?\s+(?:wonders|like\s+magic|like\s+a\s+charm|every\s+(?:single\s+)?(?:time|night))|like\s+magic|magic\s+(?:bullet|pill|cure)|life[-\s]?chang\w*|game[-\s]?changer|(?:rls|symptom|twitch|kick)[-\s]free|(?:totally|completely|fully|entirely)\s+(?:gone|stopped|cured|fixed|resolved)|stop(?:s|ped)?\s+(?:it|them|rls|the\s+\w+)\s+(?:dead|cold|in\s+(?:its|their)\s+tracks)|(?:haven'?t|have\s+not|hasn'?t|never)\s+(?:had|felt)\s+(?:a\s+|one\s+|another\s+|any\s+)?(?:single\s+)?(?:flare|episode|twitch|kick|attack|symptom)\w*\s+(?:since|again))\b/gi;
 const BEST =
-  /\b(?:the\s+(?:very\s+)?best|best\s+(?:thing|treatment|remedy|option|cure|way|drug|med|medicine|supplement|choice)|most\s+effective|number\s+one|#\s?1|no\.\s?1|the\s+only\s+thing|nothing\s+(?:else\s+)?(?:beats|works|comes\s+close)|beats?\s+(?:every|any|all|medication|drugs|meds)|better\s+than\s+(?:any|every|all|the)?\s*(?:drugs?|meds?|medications?|prescriptions?|pills?)|faster\s+than\s+any|(?:smarter|better|safer)\s+alternative|leading|first[-\s]line|single\s+most|hands[-\s]down|gold\s+standard|preferred\s+(?:first\s+)?(?:treatment|option|choice|drug|therapy)|first\s+(?:choice|treatment)|(?:most\s+)?powerful\s+treatment|secret\s+weapon|works?\s+better\s+than|holy\s+grail|top\s+(?:remedy|pick|choice|treatment)|outperforms?|nothing\s+works\s+(?:as\s+well|better))\b/gi;
+  /\b(?:the\s+(?:very\s+)?best|best\s+(?:thing|treatment|remedy|option|cure|way|drug|med|medicine|supplement|choice)|most\s+effective|number\s+one|#\s?1|no\.\s?1|the\s+only\s+thing|nothing\s+(?:else\s+)?(?:beats|works|comes\s+close)|beats?\s+(?:every|any|all|medication|drugs|meds)|better\s+than\s+(?:any|every|all|the)?\s*(?:drugs?|meds?|medications?|prescriptions?|pills?)|faster\s+than\s+any|(?:smarter|better|safer)\s+alternative|leading|first[-\s]line|single\s+most|hands[-\s]down|gold\s+standard|preferred\s+(?:first\s+)?(?:treatment|option|choice|drug|therapy)|first\s+(?:choice|treatment)|(?:most\s+)?powerful\s+treatment|secret\s+weapon|works?\s+better\s+than|holy\s+grail|the\s+one\s+(?:for|that\s+works)|top\s+(?:remedy|pick|choice|treatment)|outperforms?|nothing\s+works\s+(?:as\s+well|better))\b/gi;
 const EVERYONE =
-  /\b(?:works?\s+for\s+(?:everyone|everybody|anyone|all|tons|literally|every)|(?:every|each)\s+(?:patient|sufferer|person|rls\s+sufferer|pregnant)|nearly\s+all|everyone\s+(?:on|with)|in\s+\d+\s?%\s+of|(?:for\s+)?100\s?%\s+of|should\s+just\s+prescribe|anyone'?s|works?\s+for\s+(?:most|all)\s+(?:people|patients|sufferers|of\s+us)|(?:every|any)one\s+with\s+(?:rls|restless\s+legs)\s+(?:should|needs?|must)|all\s+(?:rls\s+)?sufferers|universal\w*)\b/gi;
+  /\b(?:works?\s+for\s+(?:everyone|everybody|anyone|all|tons|literally|every)|(?:every|each)\s+(?:patient|sufferer|person|rls\s+sufferer|pregnant)|nearly\s+all|everyone\s+(?:on|with)|in\s+\d+\s?%\s+of|(?:for\s+)?100\s?%\s+of|should\s+just\s+prescribe|anyone'?s|works?\s+for\s+(?:most|all)\s+(?:people|patients|sufferers|of\s+us)|(?:every|any)one\s+with\s+(?:rls|restless\s+legs)\s+(?:should|needs?|must)|all\s+(?:rls\s+)?sufferers|(?:recommend|suggest)\w*\s+(?:it\s+|them\s+)?to\s+(?:every(?:body|one)|any(?:body|one)|all)|universal\w*)\b/gi;
 const FAST =
   /\b(?:within\s+(?:\d+|a|an|one|two|three|a\s+few)\s+\w+|in\s+(?:as\s+little\s+as\s+)?(?:\d+|one|two|three|seven|ten|fourteen|thirty)\s+(?:days?|minutes?|weeks?|seconds?|nights?)|on\s+contact|(?:days?|minutes?)\s+flat|from\s+the\s+(?:very\s+)?first\s+\w+|instantly)\b/gi;
 const PROOF =
@@ -41,55 +41,76 @@ const PROOF =
 
 // ---- safety absolutes ----------------------------------------------------------------------
 const SAFE =
-  /\b(?:(?:no|zero|without|free\s+of|free\s+from)\s+(?:real\s+|serious\s+|known\s+|any\s+|nasty\s+)?(?:side[-\s]effects?|downsides?|risks?|contraindications?|warnings?)|side[-\s]effect[-\s]free|(?:completely|totally|perfectly|100\s?%|entirely|absolutely|utterly)\s+(?:safe|harmless|risk[-\s]free)|harmless|risk[-\s]free|zero\s+risk|so\s+safe|safe\s+for\s+(?:literally\s+|just\s+about\s+)?(?:everyone|everybody|anyone|all|kids|children)|the\s+safest|safe(?:r)?\s+(?:alternative|choice|option)|(?:can\s+not|cannot|can'?t|impossible\s+to|never)\s+(?:overdose|od|get\s+too\s+much|take\s+too\s+much)|non[-\s]?addictive|not\s+addictive|non[-\s]habit[-\s]forming|(?:will\s+not|won'?t)\s+(?:make|affect)\s+(?:your|the|my)?\s*(?:rls|restless|legs)|safe\s+as\s+(?:water|milk|candy|food)|(?:as\s+(?:much|many)\s+as\s+you\s+(?:like|want|need|please)|no\s+(?:upper\s+)?limit)|(?:pee|flush|wash)\w*\s+out\s+(?:the\s+|any\s+)?(?:extra|excess|rest)|no\s+(?:withdrawal|dependence|dependency|addiction|tolerance)|never\s+(?:causes?|gives?)\s+(?:augmentation|withdrawal|dependence|addiction|side[-\s]effects?)|augmentation\s+(?:is|=)\s+(?:a\s+|just\s+a\s+)?(?:myth|overblown|not\s+real|made\s+up|rare)|natural\s*(?:,\s*)?(?:so|=|means|therefore)\s+(?:it'?s\s+|its\s+)?safe)\b/gi;
+  /\b(?:(?:no|zero|without|free\s+of|free\s+from)\s+(?:\w+\s+)?(?:side[-\s]effects?|downsides?|risks?|contraindications?|warnings?)|side[-\s]effect[-\s]free|(?:completely|totally|perfectly|100\s?%|entirely|absolutely|utterly)\s+(?:safe|harmless|risk[-\s]free)|harmless|risk[-\s]free|zero\s+risk|so\s+safe|safe\s+for\s+(?:literally\s+|just\s+about\s+)?(?:everyone|everybody|anyone|all|kids|children)|the\s+safest|safe(?:r)?\s+(?:alternative|choice|option)|(?:can\s+not|cannot|can'?t|impossible\s+to|never)\s+(?:overdose|od|get\s+too\s+much|take\s+too\s+much)|non[-\s]?addictive|not\s+addictive|non[-\s]habit[-\s]forming|(?:will\s+not|won'?t)\s+(?:make|affect)\s+(?:your|the|my)?\s*(?:rls|restless|legs)|safe\s+(?:to\s+\w+\s+)?(?:alongside|with|together\s+with|in\s+combination\s+with)\s+(?:any|all|every|other)\b|safe\s+as\s+(?:water|milk|candy|food)|(?:as\s+(?:much|many)\s+as\s+you\s+(?:like|want|need|please)|no\s+(?:upper\s+)?limit)|(?:pee|flush|wash)\w*\s+out\s+(?:the\s+|any\s+)?(?:extra|excess|rest)|no\s+(?:withdrawal|dependence|dependency|addiction|tolerance)|never\s+(?:causes?|gives?)\s+(?:augmentation|withdrawal|dependence|addiction|side[-\s]effects?)|augmentation\s+(?:is|=)\s+(?:a\s+|just\s+a\s+)?(?:myth|overblown|not\s+real|made\s+up|rare)|natural\s*(?:,\s*)?(?:so|=|means|therefore)\s+(?:it'?s\s+|its\s+)?safe)\b/gi;
 /** Mild reassurance: contradicted only by a caveat or a prescription, not by weak evidence of benefit. */
 const SAFE_MILD =
-  /\b(?:(?:can'?t|cannot|won'?t|will\s+not|doesn'?t|does\s+not)\s+(?:possibly\s+)?(?:hurt|harm)(?!\s+(?:most|many|the\s+majority))(?:\s+you)?|nothing\s+to\s+lose|no\s+harm|gentle\s+enough)\b/gi;
+  /\b(?:(?:can'?t|cannot|won'?t|will\s+not|doesn'?t|does\s+not)\s+(?:possibly\s+)?(?:hurt|harm)(?!\s+(?:most|many|the\s+majority))(?:\s+you)?|nothing\s+(?:\w+\s+){0,4}?(?:could|can|would|will)\s+(?:hurt|harm)|nothing\s+to\s+lose|no\s+harm|gentle\s+enough)\b/gi;
 /** A safety statement about pregnancy or kidneys: only an entry with a caveat on that topic, or weak evidence, contradicts it. */
 const SAFE_IN =
-  /\b(?:(?:safe(?:r|st)?|safely|fine|okay|ok|harmless|gentle)[\s,]+(?:[\w,']+\s+){0,10}?(?:in|during|while|for|with|throughout)|even\s+(?:with|in|during|while))\s+(?:late\s+|early\s+|your\s+|my\s+)?(?:pregnan\w*|breastfeed\w*|kidney|the\s+(?:first|second|third)\s+trimester)/gi;
+  /\b(?:(?:safe(?:r|st)?|safely|fine|okay|ok|harmless|gentle)[\s,]+(?:[\w,']+\s+){0,10}?(?:in|during|while|for|with|throughout|on)|even\s+(?:with|in|during|while|on))\s+(?:late\s+|early\s+|your\s+|my\s+)?(?:pregnan\w*|breastfeed\w*|kidney|the\s+(?:first|second|third)\s+trimester|dialysis)/gi;
 const TOPIC = /pregnan|fetal|fetus|trimester|kidney|renal|dialysis/i;
 
 // ---- cause and mechanism myths -------------------------------------------------------------
 /** "RLS is (really|just) a deficiency", "caused by low magnesium", "your body crying out for". */
 const CAUSE =
-  /(?:(?:\b(?:is|are|=|means?)|'s|\u2019s)\s+(?:really\s+|basically\s+|just\s+|simply\s+|all\s+|only\s+|actually\s+|nothing\s+but\s+)*(?:an?\s+|your\s+|the\s+)?(?:\w+\s+)?(?:deficien\w+|low\s+(?!risk|dose|cost|key|level|impact|quality)\w+|inflammation|(?:poor\s+)?circulation|\w+\s+imbalance|toxins?)|caused\s+by|root\s+cause|what\s+causes|is\s+what\s+(?:causes|triggers)|triggers\s+(?:restless|rls)|crying\s+out\s+for|(?:are|you'?re|you\s+are|is)\s+(?:\w+\s+)?deficient|need\s+more\s+\w+|draining|(?:a\s+)?sign\s+of\s+(?:\w+\s+){0,2}(?:deficien\w+|dehydration|low\s+\w+)|(?:just|simply|only|all)\s+(?:your\s+)?(?:electrolytes?|dehydration|minerals?)|(?:takes?|drains?|steals?|uses?\s+up)\s+(?:all\s+)?(?:of\s+)?your\s+(?:\w+\s+)?(?:magnesium|iron|potassium|minerals?|stores?)|starved\s+of|screaming\s+for|strip\w*\s+\w+\s+from|the\s+same\s+thing|\b(?:comes?\s+from|stems?\s+from|results?\s+from|due\s+to|driven\s+by|because\s+of|down\s+to|the\s+result\s+of|blame\w*|thanks\s+to|from)\s+(?:\w+\s+){0,3}?(?:low|lack|not\s+enough|deficien\w*|deplet\w*|magnesium|potassium|minerals?|electrolytes?|dehydrat\w*|inflam\w*|toxins?|circulation|acid\w*)|\b(?:begging|craving|asking|starving|desperate|hungry|thirsty|pleading|yearning|aching)\s+for|\brunning\s+(?:low|out|on\s+empty)|\b(?:low|short|lacking)\s+(?:on|in)\s+(?:magnesium|potassium|minerals?|electrolytes?)|\bnot\s+getting\s+enough|\b(?:mineral|nutrient|nutritional|electrolyte)\s+(?:problem|issue|imbalance|thing|deficit|gap)|\b(?:body|muscles|legs|nerves|cells|calves)\s+(?:is\s+|are\s+)?(?:telling|tells|signal\w*)\s+you)\b/gi;
+  /(?:(?:\b(?:is|are|means?)|=|'s|\u2019s)\s+(?:really\s+|basically\s+|just\s+|simply\s+|all\s+|only\s+|actually\s+|nothing\s+but\s+)*(?:an?\s+|your\s+|the\s+)?(?:\w+\s+)?(?:deficien\w+|low\s+(?!risk|dose|cost|key|level|impact|quality)\w+|inflammation|(?:poor\s+)?circulation|\w+\s+imbalance|toxins?)|caused\s+by|root\s+cause|what\s+causes|is\s+what\s+(?:causes|triggers)|triggers\s+(?:restless|rls)|crying\s+out\s+for|(?:are|you'?re|you\s+are|is)\s+(?:\w+\s+)?deficient|need\s+more\s+\w+|draining|(?:a\s+)?sign\s+of\s+(?:\w+\s+){0,2}(?:deficien\w+|dehydration|low\s+\w+)|(?:just|simply|only|all)\s+(?:your\s+)?(?:electrolytes?|dehydration|minerals?)|(?:takes?|drains?|steals?|uses?\s+up|burns?\s+through|depletes?|robs?|leach\w*|flush\w*\s+out|pulls?|sucks?\s+up|eats?\s+up)\s+(?:all\s+)?(?:of\s+)?(?:your|the\s+body'?s|the|her|my)\s+(?:\w+\s+)?(?:magnesium|potassium|minerals?|electrolytes?|stores?)|starved\s+of|screaming\s+for|strip\w*\s+\w+\s+from|the\s+same\s+thing|\b(?:comes?\s+from|stems?\s+from|results?\s+from|due\s+to|driven\s+by|because(?:\s+of)?|down\s+to|the\s+result\s+of|blame\w*|thanks\s+to|happens?\s+when|is\s+what\s+(?:causes|triggers|makes))\s+(?:[\w']+\s+){0,4}?(?:low|lack|not\s+enough|deficien\w*|deplet\w*|magnesium|potassium|minerals?|electrolytes?|dehydrat\w*|inflam\w*|toxins?|circulation|acid\w*|gluten|dairy|sugar)|(?:\b(?:is|are)|=|'s|\u2019s)\s+(?:[\w']+\s+){0,7}?(?:(?:magnesium|mineral|potassium|electrolyte)\s+(?:shortfall|shortage|deficit|depletion|drain|loss|leak\w*|problem|issue)|(?:magnesium|potassium|minerals?|electrolytes?)\s+(?:leak\w*|drain\w*|los\w+)|low[-\s]+(?:magnesium|potassium|minerals?|electrolytes?|mag)|inflam\w+)|\b(?:lack|lacks|lacking|missing|deprived\s+of|depleted\s+of)\s+(?:the\s+|enough\s+|any\s+)?(?:magnesium|potassium|minerals?|electrolytes?)|\b(?:you'?re|you\s+are|you\s+get|become)\s+(?:\w+\s+)?(?:depleted|deficient)|\b(?:begging|craving|asking|starving|desperate|hungry|thirsty|pleading|yearning|aching)\s+for|\brunning\s+(?:low|out|on\s+empty)|\b(?:low|short|lacking)\s+(?:on|in)\s+(?:magnesium|potassium|minerals?|electrolytes?)|\bnot\s+getting\s+enough|\b(?:mineral|nutrient|nutritional|electrolyte)\s+(?:problem|issue|imbalance|thing|deficit|gap|drain)|\bsame\s+(?:[\w-]+\s+){0,2}cause|\b(?:body|muscles|legs|nerves|cells|calves)\s+(?:is\s+|are\s+)?(?:telling|tells|signal\w*)\s+you)\b/gi;
 /** Reductive wording: the cause claim says it is the whole story. */
-const REDUCTIVE = /\b(?:just|simply|basically|really|all|only|nothing\s+but|full\s+stop|simple\s+as\s+that|everyone\s+knows|almost\s+everyone|root|same\s+thing|=)\b/i;
+const REDUCTIVE = /\b(?:just|simply|basically|really|all|only|fundamentally|literally|ultimately|period|at\s+(?:its|the)\s+(?:core|root)|nothing\s+but|full\s+stop|simple\s+as\s+that|everyone\s+knows|almost\s+everyone|root|same\s+thing)\b|=/i;
 const MECHANISM =
-  /\b(?:flush\w*\s+(?:out\s+)?(?:the\s+)?(?:inflammation|toxins)|(?:straight|directly|right)\s+(?:in)?to\s+(?:the\s+|your\s+)?(?:\w+\s+)?(?:muscles?|blood\w*|cells)|absorb\w*\s+(?:straight\s+|directly\s+)?(?:through|via|into)\s+(?:the\s+|your\s+)?skin|bypass\w*\s+(?:the\s+|your\s+)?(?:digestive|gut|stomach)|(?:tingl\w*|sting\w*|burn\w*|itch\w*|prickl\w*)\b.{0,40}(?:\bmeans|\bshows|\bproves?|=|\bis\s+a\s+sign|\bis\s+the|\bgood\s+sign|\bproof|\bit'?s\s+working)|deficiency\s+leaving|pulling\s+.{0,30}\s+out\s+of|\b(?:soak\w*|seep\w*|sink\w*|penetrat\w*)\s+(?:right\s+|straight\s+|directly\s+|deep\s+)?(?:in(?:to)?|through)\s+(?:the\s+|your\s+)?(?:skin|muscles?|tissues?|cells|blood\w*|calf|calves|legs?|nerves)|\b(?:detox\w*|draws?\s+out|pulls?\s+out|sucks?\s+out)\s+(?:the\s+|all\s+(?:the\s+)?|your\s+)?(?:toxins|poisons|impurities|inflammation|acid\w*|heavy\s+metals)|\btoxins\s+(?:leaving|coming\s+out|being\s+(?:released|drawn))|\bstraight\s+to\s+the\s+source)/gi;
+  /\b(?:flush\w*\s+(?:out\s+)?(?:the\s+)?(?:inflammation|toxins)|(?:straight|directly|right)\s+(?:in)?to\s+(?:the\s+|your\s+)?(?:\w+\s+)?(?:muscles?|blood\w*|cells|nerves|tissues?)|(?:hits?|reach\w*|enters?|gets?\s+into)\s+(?:the\s+|your\s+)?bloodstream|absorb\w*\s+(?:straight\s+|directly\s+)?(?:through|via|into)\s+(?:the\s+|your\s+)?skin|bypass\w*\s+(?:the\s+|your\s+)?(?:digestive|gut|stomach)|(?:tingl\w*|sting\w*|burn\w*|itch\w*|prickl\w*)\b.{0,40}(?:\bmeans|\bshows|\bproves?|=|\bis\s+a\s+sign|\bis\s+the|\bgood\s+sign|\bproof|\bit'?s\s+working|\bhow\s+you\s+know)|deficiency\s+leaving|pulling\s+.{0,30}\s+out\s+of|\b(?:soak\w*|seep\w*|sink\w*|penetrat\w*)\s+(?:right\s+|straight\s+|directly\s+|deep\s+)?(?:in(?:to)?|through)\s+(?:the\s+|your\s+)?(?:skin|muscles?|tissues?|cells|blood\w*|calf|calves|legs?|nerves)|\b(?:detox\w*|draws?\s+out|pulls?\s+out|sucks?\s+out)\s+(?:the\s+|all\s+(?:the\s+)?|your\s+)?(?:toxins|poisons|impurities|inflammation|acid\w*|heavy\s+metals)|\btoxins\s+(?:leaving|coming\s+out|being\s+(?:released|drawn))|\bstraight\s+to\s+the\s+source)/gi;
 
 // ---- use of an aggravator (or of a drug that is no RLS treatment) for relief -------------------
 const RELIEF =
-  /\b(?:help(?:s|ed)?\s+(?:\w+\s+)?(?:sleep|relax|settle|calm)|(?:to|for)\s+(?:sleep|fall\s+asleep|relax|the\s+(?:restless|legs|nausea)|(?:my\s+|the\s+|your\s+)?(?:restless\s+legs|legs|rls)(?!\s+(?:folks|people|patients|sufferers|community|groups?|meetups?|support))|nights?)|before\s+bed|at\s+bedtime|at\s+night|every\s+night|in\s+the\s+evening|with\s+dinner|knocks?\s+(?:me|you|myself|yourself)\s+(?:right\s+)?out|knock\s+(?:myself|yourself)\s+out|asleep|sleep\s+through|takes?\s+the\s+edge\s+off|calm\w*|settle\w*|relax\w*|sooth\w*|go-to|sleep\s+(?:fix|aid|med)|works\s+for\s+me|survive|trick|swears?\s+by|great\s+for|is\s+fine|fall\s+asleep|gentle\s+way|when\s+(?:your|my|the)\s+legs|by\s+the\s+bed|helps?\s+(?:my|the|your)\s+(?:rls|legs|restless)|lights\s+out|out\s+like\s+a\s+light|zonk\w*|conk\w*\s+out|pass(?:ed)?\s+out|drift\w*\s+off|doze\s+off|nod\s+off|wind\s+down|unwind\w*|chill\w*|mellow\w*|numb\w*|nightcap|shut-?eye|(?:some|get|catch)\s+(?:some\s+)?(?:rest|sleep|z'?s)|rest\s+easy|bad\s+nights?|[234]\s?am|middle\s+of\s+the\s+night|life\s?saver|saviou?r|bonus|(?:for|with)\s+(?:my\s+|the\s+|your\s+|a\s+|his\s+|her\s+)?(?:allerg\w+|hay\s+fever|nausea|colds?|flu|nerves|anxiety|stomach|morning\s+sickness|insomnia))\b/gi;
+  /\b(?:help(?:s|ed)?\s+(?:\w+\s+)?(?:sleep|relax|settle|calm)|(?:to|for)\s+(?:sleep|fall\s+asleep|relax|the\s+(?:restless|legs|nausea)|(?:my\s+|the\s+|your\s+)?(?:\w+\s+)?(?:restless\s+legs|legs|rls)(?!\s+(?:folks|people|patients|sufferers|community|groups?|meetups?|support))|nights?)|before\s+bed|at\s+bedtime|at\s+night|every\s+night|in\s+the\s+evening|with\s+dinner|knocks?\s+(?:me|you|myself|yourself)\s+(?:right\s+)?out|knock\s+(?:myself|yourself)\s+out|asleep|sleep\s+(?:right\s+)?through|(?:keep\w*|kept)\s+(?:you|u|me|him|her|them|us)\s+(?:up|awake|tossing)|sleepless\w*|awake|out\s+of\s+(?:my|your|the)\s+legs|takes?\s+the\s+edge\s+off|calm\w*|settle\w*|relax\w*|sooth\w*|go-to|sleep\s+(?:fix|aid|med)|works\s+for\s+me|survive|trick|swears?\s+by|great\s+for|is\s+fine|fall\s+asleep|gentle\s+way|when\s+(?:your|my|the)\s+legs|by\s+the\s+bed|helps?\s+(?:my|the|your)\s+(?:rls|legs|restless)|lights\s+out|out\s+like\s+a\s+light|zonk\w*|conk\w*\s+out|pass(?:ed)?\s+out|drift\w*\s+off|doze\s+off|nod\s+off|wind\s+down|unwind\w*|chill\w*|mellow\w*|numb\w*|nightcap|shut-?eye|(?:some|get|catch)\s+(?:some\s+)?(?:rest|sleep|z'?s)|rest\s+easy|bad\s+(?:[\w-]+\s+){0,3}nights?|[234]\s?am|middle\s+of\s+the\s+night|life\s?saver|saviou?r|bonus|(?:for|with)\s+(?:my\s+|the\s+|your\s+|a\s+|his\s+|her\s+)?(?:allerg\w+|hay\s+fever|nausea|colds?|flu|stomach|morning\s+sickness|insomnia))\b/gi;
 /** The sentence warns against it or reports moving away from it: supported, not a use. */
 const WARNING =
-  /\b(?:worse\w*|worsen\w*|aggravat\w*|trigger\w*|avoid\w*|flare\w*|stay\s+away|instead|switch\w*|non-?drowsy|non-?sedating|cut(?:ting)?\s+(?:back|out|down)|quit\w*|stopped|limit\w*|skip\w*|less|fewer|threw|throw|bin(?:ned)?|warn\w*|risk\w*|check|ask\s+(?:your|a)\s+(?:doctor|pharmacist)|contains?)\b/i;
+  /\b(?:worse\w*|worst|awful|terrible|horrible|nightmare|unbearable|miserable|never\s+again|(?:do\s+not|don'?t)\s+mix|(?:are|is)\s+new|since\s+(?:starting|i\s+started)|worsen\w*|aggravat\w*|trigger\w*|avoid\w*|flare\w*|stay\s+away|instead|switch(?:ed|ing|es)?\s+(?:to|from|over|me)|non-?drowsy|non-?sedating|cut(?:ting)?\s+(?:back|out|down)|quit\w*|stopped|limit\w*|skip\w*|less|fewer|threw|throw|bin(?:ned)?|warn\w*|risk\w*|check|ask\s+(?:your|a)\s+(?:doctor|pharmacist)|contains?)\b/i;
 /** "When my RLS flares, I ...": the flare is the occasion of the use, no warning against it. */
 const OCCASION = /\b(?:when|whenever|if|once)\s+(?:my|the|your|his|her)?\s*(?:rls|legs?|restless\s+legs?|symptoms)\s+(?:\w+\s+)?(?:flares?|flaring)(?:\s+up)?/gi;
 /** "contains" in product copy about a sleep aid is a use (DreamEase contains diphenhydramine ... to fall asleep). */
 const SELLING = /\b(?:fast\s+way|the\s+way|try|tip|keep|pop|ask\s+for|pour|drink|sip\w*)\b/i;
+/** A question the next sentence answers with what to take. */
+const ASKS_WHAT_TO_TAKE = /\bwhat\s+(?:do|should|can|would|did)\s+(?:i|you|we|people|u)\s+(?:take|use|try|do)\b/i;
+const ANYTHING = /^.+$/gs;
 /** A drug taken for a serious other condition: the RLS verdict is no advice about it. */
 const OTHER_CONDITION =
   /\bfor\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:bipolar|epilepsy|seizures|schizophrenia|psychosis|malaria|parkinson\w*|pre-?eclampsia|eclampsia)\b/i;
 
 // ---- stopping a prescribed drug abruptly, steering away from care -------------------------------
 const STOP =
-  /\b(?:stop(?:s|ped|ping)?|quit(?:ting)?|ditch(?:ed)?|binn?(?:ed)?|throw\s+(?:out|away)|threw\s+(?:out|away)|rip\s+off|pull\s+(?:\w+\s+){0,3}off|cut\s+(?:it|them)\s+out|come\s+off|get\s+off|drop(?:ped)?|toss(?:ed)?|dump(?:ed)?|flush(?:ed)?\s+(?:it|them|my|the|your)|done\s+with|kick(?:ed)?\s+(?:\w+\s+){1,3}to\s+the\s+curb)\b/gi;
+  /\b(?:stop(?:s|ped|ping)?|quit(?:ting)?|ditch(?:ed)?|binn?(?:ed)?|throw\s+(?:out|away)|threw\s+(?:out|away)|rip\s+off|pull\s+(?:\w+\s+){0,3}off|cut\s+(?:it|them)\s+out|come\s+off|get\s+off|drop(?:ped)?|toss(?:ed)?|dump(?:ed)?|off|flush(?:ed)?\s+(?:it|them|my|the|your)|done\s+with|kick(?:ed)?\s+(?:\w+\s+){1,3}to\s+the\s+curb)\b/gi;
 const ABRUPT =
-  /\b(?:cold\s+turkey|abrupt\w*|sudden\w*|all\s+at\s+once|overnight|tonight|today|right\s+away|immediately|dead|no\s+taper|without\s+(?:a\s+)?taper\w*|without\s+telling|on\s+my\s+own|on\s+your\s+own|for\s+good|never\s+take\s+another|tough\s+it\s+out|completely|poison|switch\s+to|all\s+you\s+need|go(?:ing)?\s+(?:all\s+)?natural|never\s+look\s+back|only\s+need|no\s+need\s+to\s+involve|in\s+one\s+go|at\s+once|just\s+like\s+that|no\s+(?:need\s+(?:to|for)\s+(?:a\s+)?)?(?:taper\w*|wean\w*)|skip\s+the\s+(?:taper\w*|wean\w*)|taper\w*\s+(?:is|are)\s+(?:pointless|unnecessary|a\s+scam|for\s+wimps|overrated|a\s+waste)|(?:don'?t|do\s+not)\s+(?:need\s+to\s+|have\s+to\s+|bother\s+(?:to\s+)?)?(?:taper|wean)|who\s+needs|(?:big\s+)?pharma|band-?aid)\b/i;
+  /\b(?:cold\s+turkey|abrupt\w*|sudden\w*|all\s+at\s+once|overnight|tonight|today|right\s+away|immediately|dead|no\s+taper|without\s+(?:a\s+)?taper\w*|without\s+telling|on\s+my\s+own|on\s+your\s+own|for\s+good|never\s+take\s+another|tough\s+it\s+out|completely|poison|switch\s+to|all\s+you\s+need|go(?:ing)?\s+(?:all\s+)?natural|never\s+look\s+back|only\s+need|no\s+need\s+to\s+involve|in\s+one\s+go|at\s+once|just\s+like\s+that|quickly|fast|rapid\w*|that\s+(?:night|day)|flat|just\s+do\s+it|no\s+(?:doc|doctor|gp)\s+needed|no\s+(?:need\s+(?:to|for)\s+(?:a\s+)?)?(?:taper\w*|wean\w*)|skip\s+the\s+(?:taper\w*|wean\w*)|taper\w*\s+(?:is|are)\s+(?:pointless|unnecessary|a\s+scam|for\s+wimps|overrated|a\s+waste)|(?:don'?t|do\s+not)\s+(?:need\s+to\s+|have\s+to\s+|bother\s+(?:to\s+)?)?(?:taper|wean)|who\s+needs|(?:big\s+)?pharma|band-?aid)\b/i;
 const SAFE_STOP = /\b(?:with\s+(?:your|a|my|the)\s+(?:doctor|prescriber|gp|neurologist|clinician)|talk\s+to|ask\s+your|under\s+supervision|slowly|gradually|mistake|regret|should\s+not\s+have|shouldn'?t\s+have)\b/i;
 const STEER =
-  /\b(?:skip\s+the\s+(?:doctor|gp|tests?)|no\s+need\s+to\s+(?:see|involve|ask|bother)\s+(?:\w+\s+)?(?:doctor|gp|ob|neurologist)|don'?t\s+(?:bother|mention)\b.{0,60}\b(?:doctor|ob|gp|tested|test|testing)|ditch\s+your\s+(?:\w+\s+)?(?:prescriptions?|meds|medications?|drugs)|doctors\s+(?:only|just)\s+(?:push|want)|(?:they'?ll|will)\s+just\s+push|don'?t\s+bother\s+(?:getting\s+)?test\w*|(?:don'?t|do\s+not|never)\s+need\s+(?:a|to\s+see\s+a|your|the)\s+(?:doctor|gp|neurologist|prescription)|better\s+than\s+any\s+prescription|don'?t\s+let\s+(?:them|your\s+\w+|anyone|the\s+\w+)\s+(?:talk\s+you\s+into|order|run|do)\s+(?:\w+\s+){0,2}(?:tests?|bloodwork|labs)|(?:don'?t|do\s+not|never|no\s+need\s+to|why)\s+(?:\w+\s+)?(?:see|visit|go\s+to|waste\s+(?:\w+\s+){0,2}on|trust|listen\s+to|pay)\s+(?:a\s+|the\s+|your\s+|any\s+)?(?:doctors?|neurologists?|gps?|specialists?|sleep\s+clinic|mds?|physicians?)|doctors?\s+(?:don'?t\s+know|are\s+clueless|have\s+no\s+(?:idea|clue)|are\s+useless|are\s+paid|are\s+shills|only\s+care|know\s+nothing)|(?:big\s+)?pharma\s+(?:doesn'?t|does\s+not|won'?t|will\s+never)\s+want|who\s+needs\s+(?:a\s+)?(?:doctors?|pharma|meds|prescriptions?|pills)|(?:don'?t|no\s+need\s+to|never)\s+(?:get|have)\s+(?:your\s+)?(?:ferritin|iron|blood)\s+(?:\w+\s+)?(?:checked|tested|tests?|drawn))/gi;
+  /\b(?:skip\s+the\s+(?:doctor|gp|tests?)|no\s+need\s+to\s+(?:see|involve|ask|bother)\s+(?:\w+\s+)?(?:doctor|gp|ob|neurologist)|don'?t\s+(?:bother|mention)\b.{0,60}\b(?:doctor|ob|gp|tested|test|testing)|ditch\s+your\s+(?:\w+\s+)?(?:prescriptions?|meds|medications?|drugs)|doctors\s+(?:only|just)\s+(?:push|want)|(?:they'?ll|will)\s+just\s+push|don'?t\s+bother\s+(?:getting\s+)?test\w*|(?:don'?t|do\s+not|never)\s+need\s+(?:a|to\s+see\s+a|your|the)\s+(?:doctor|gp|neurologist|prescription)|better\s+than\s+any\s+prescription|don'?t\s+let\s+(?:them|your\s+\w+|anyone|the\s+\w+)\s+(?:talk\s+you\s+into|order|run|do)\s+(?:\w+\s+){0,2}(?:tests?|bloodwork|labs)|(?:don'?t|do\s+not|never|no\s+need\s+to|why)\s+(?:\w+\s+)?(?:see|visit|go\s+to|waste\s+(?:\w+\s+){0,2}on|trust|listen\s+to|pay)\s+(?:a\s+|the\s+|your\s+|any\s+)?(?:doctors?|neurologists?|gps?|specialists?|sleep\s+clinic|mds?|physicians?)|doctors?\s+(?:don'?t\s+know|are\s+clueless|have\s+no\s+(?:idea|clue)|are\s+useless|are\s+paid|are\s+shills|only\s+care|know\s+nothing)|(?:big\s+)?pharma\s+(?:doesn'?t|does\s+not|won'?t|will\s+never)\s+want|who\s+needs\s+(?:a\s+)?(?:doctors?|pharma|meds|prescriptions?|pills)|no\s+(?:appointment|doctor|doc|gp|prescription|referral)\s+(?:needed|required|necessary)|(?:don'?t|no\s+need\s+to|never)\s+(?:get|have)\s+(?:your\s+)?(?:ferritin|iron|blood)\s+(?:\w+\s+)?(?:checked|tested|tests?|drawn))/gi;
+
+/**
+ * Steering away from care, unless a clinician is in the sentence: throwing out one's pills
+ * ("threw out my RLS pills and never looked back"), or a treatment the evidence supports called
+ * a racket ("iron infusions are a racket, skip them").
+ */
+const STEER_AWAY =
+  /\b(?:(?:threw|throw|toss\w*|binn?(?:ed)?|ditch\w*|dump\w*|quit|stop\w*|flush\w*)\s+(?:out\s+|away\s+)?(?:all\s+)?(?:of\s+)?(?:my|your|the|their|our)\s+(?:\w+\s+)?(?:pills|meds|medications?|prescriptions?|drugs)|(?:are|is)\s+(?:a\s+|just\s+a\s+|such\s+a\s+)?(?:racket|scam|rip-?off|money\s+grab|cash\s+grab|con|hoax))\b/gi;
 
 /** A sentence the page itself disputes, here or in the next sentence. */
 const DISPUTE =
-  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however|but\s+(?:the\s+)?(?:evidence|studies|research|trials))\b/i;
+  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however|but\s+(?:the\s+)?(?:evidence|studies|research|trials)|no\s+(?:good\s+|real\s+|published\s+|such\s+)?(?:study|studies|trials?|research)\b|tell\s+that\s+to|yeah\s+right)\b/i;
 /** Someone else's claim ("people say", "forums claim") that the page answers with a contrast. */
 const ATTRIBUTED =
-  /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others)\s+(?:\w+\s+)?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
+  /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others|(?:a|an|one|this|that)\s+(?:\w+\s+)?(?:friend|neighbou?r|relative|coworker|colleague|guy|lady|woman|man|poster|commenter|user|member|doctor|gp|nurse|pharmacist|naturopath|chiropractor|influencer))\s+(?:\w+\s+){0,3}?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
 const CONTRAST =
   /\b(?:but|however|though|although|yet|honestly|actually|in\s+reality|really|just)\b|\b(?:studies|research|trials?|evidence|experts?|specialists?)\s+(?:\w+\s+){0,2}(?:shows?|links?|suggests?|says?|finds?|found|points?)\b/i;
+/** The sentence after an attributed claim answers it ("No.", "Don't do that.", "..., not RLS"). */
+const REBUTS = /^\W*(?:no|nope|nah|not|never|wrong|false)\b|^\W*(?:it|that|this|they)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|doesn'?t|does\s+not)\b|\b(?:don'?t|dont|do\s+not)\s+do\s+(?:that|this|it)\b|\bnot\s+(?:for\s+)?(?:rls|restless)/i;
+/**
+ * A caution waved away ("augmentation is a myth", "you don't need to wean, that's a pharma
+ * myth"): the myth word belongs to the claim, it does not dispute it.
+ */
+const CAUTION = /\b(?:augment\w*|withdrawa?l\w*|withdrawl|taper\w*|wean\w*|side[-\s]effects?|test\s+dose|warnings?|rebound|dependen\w*|addict\w*|tolerance)\b/i;
+const DISMISSAL = /\b(?:myth|nonsense|scare\s*words?|overblown|made\s+up|not\s+real|scam|hype|no\s+such\s+thing)\b/i;
+const NOT_DISMISSAL = /\b(?:not|isn'?t|no)\s+(?:a\s+)?(?:myth|nonsense|hype)\b/i;
+
 /** The sentence reports that it did not work ("was no different", "still up every night"). */
 const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still(?!\s+(?:the|a|an|is|my|your|our|their|recommended|first))|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
 const SUPPOSED = /\b(?:if|unless|even\s+if)\b[^,.;]*/gi;
@@ -148,7 +169,7 @@ const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
 
 function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   // "If it didn't work for you, ..." supposes a failure; it reports none.
-  if (!aboutRls(ctx) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, ''))) return undefined;
+  if (!aboutRls(ctx) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, '')) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
   for (const regex of [CURE, BEST, EVERYONE, FAST, PROOF]) {
     for (const m of matches(regex, ctx.sentenceText)) {
       if (!standsAsClaim(ctx, m)) continue;
@@ -162,6 +183,14 @@ function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined 
 }
 
 function safety(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
+  const dismissal = dismissesCaution(ctx.sentenceText) ? matches(new RegExp(DISMISSAL.source, 'gi'), ctx.sentenceText)[0] : undefined;
+  if (dismissal && standsAsClaim(ctx, dismissal, { cueNegates: true })) {
+    const subject = nearest(ctx, subjects.filter((s) => isTreatment(s) && s.entry.prescription), dismissal) ?? subjects.find((s) => s.entry.caveats.length > 0);
+    if (subject) {
+      const caveat = subject.entry.caveats.findIndex((c) => c.role !== 'prescriber');
+      return hit(subject, 'safety', ctx, dismissal, caveat >= 0 ? caveat : undefined);
+    }
+  }
   for (const [regex, scope] of [[SAFE, 'absolute'], [SAFE_MILD, 'mild'], [SAFE_IN, 'topical']] as const) {
     const topical = scope === 'topical';
     for (const m of matches(regex, ctx.sentenceText)) {
@@ -215,8 +244,11 @@ function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   if (used.length === 0) return undefined;
   const warned = WARNING.test(ctx.sentenceText.replace(OCCASION, ''));
   if (warned && !SELLING.test(ctx.sentenceText)) return undefined;
-  for (const m of matches(RELIEF, ctx.sentenceText)) {
-    if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true })) continue;
+  // An aggravator said to cure or beat the legs is used for them; so is the answer to "what do you take?".
+  const cues = [...matches(RELIEF, ctx.sentenceText), ...matches(CURE, ctx.sentenceText), ...matches(BEST, ctx.sentenceText)];
+  if (cues.length === 0 && ctx.previousText && ASKS_WHAT_TO_TAKE.test(ctx.previousText)) cues.push(...matches(ANYTHING, ctx.sentenceText));
+  for (const m of cues) {
+    if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true, allowPermission: true })) continue;
     const subject = nearest(ctx, used, m);
     if (!subject) continue;
     // A drug that is no RLS treatment (quinine) counts only when used for the legs or sleep.
@@ -230,7 +262,9 @@ function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
 
 function stopping(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   const prescribed = subjects.filter((s) => s.entry.prescription && isTreatment(s));
-  if (prescribed.length > 0 && ABRUPT.test(ctx.sentenceText) && !SAFE_STOP.test(ctx.sentenceText)) {
+  const next = nextSentence(ctx.text, ctx.sentence.end);
+  const abrupt = ABRUPT.test(ctx.sentenceText) || (ABRUPT.test(next) && !SAFE_STOP.test(next));
+  if (prescribed.length > 0 && abrupt && !SAFE_STOP.test(ctx.sentenceText)) {
     for (const m of matches(STOP, ctx.sentenceText)) {
       if (!standsAsClaim(ctx, m, { allowConditional: true, negationBeforeOnly: true, allowPermission: true })) continue;
       const subject = nearest(ctx, prescribed, m);
@@ -239,7 +273,8 @@ function stopping(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined 
       return hit(subject, 'stopping', ctx, m, caveat >= 0 ? caveat : undefined);
     }
   }
-  for (const m of matches(STEER, ctx.sentenceText)) {
+  const steering = [...matches(STEER, ctx.sentenceText), ...(SAFE_STOP.test(ctx.sentenceText) ? [] : matches(STEER_AWAY, ctx.sentenceText))];
+  for (const m of steering) {
     if (!standsAsClaim(ctx, m, { allowConditional: true, cueNegates: true })) continue;
     // Steering away from care towards a treatment the evidence does not support.
     const subject =
@@ -304,7 +339,10 @@ function standsAsClaim(
   const negationEnd = options.negationBeforeOnly ? range[1] : ct;
   if (!options.cueNegates && isNegated(words, cf, negationEnd, range[0], range[1])) return false;
   // "You may stop it any time" grants permission; elsewhere "may" hedges the claim.
-  const hedgeWords = options.allowPermission ? words.map((w, i) => (w === 'may' && words[i - 1] === 'you' ? '' : w)) : words;
+  // A modal inside the cue is part of the claim ("nothing in it could hurt you"), not a hedge on it.
+  const hedgeWords = words.map((w, i) =>
+    (i >= range[0] && i < range[1]) || (options.allowPermission && w === 'may' && words[i - 1] === 'you') ? '' : w,
+  );
   if (isHedged(hedgeWords, cf, ct)) return false;
   if (!options.allowConditional) {
     for (let i = Math.max(0, cf - 1); i < range[0]; i++) if (CONDITIONAL.has(words[i]!)) return false;
@@ -313,7 +351,7 @@ function standsAsClaim(
 }
 
 /** A real question: it ends with "?" and opens like one, or the cue sits in the asking clause. */
-function isQuestion(sentence: string, cue: CueMatch): boolean {
+export function isQuestion(sentence: string, cue: { start: number }): boolean {
   const said = sentence.trimEnd();
   if (!/\?["'\u201d\u2019)]*$/.test(said)) return false;
   const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(said)?.[1]?.toLowerCase() ?? '';
@@ -339,12 +377,20 @@ function mentionNegated(ctx: FrameContext, mention: TextMention, cue: CueMatch):
 
 /** The page disputes the sentence: in it ("... — not quite") or in the next sentence ("That is not true."). */
 export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>): boolean {
-  if (DISPUTE.test(ctx.sentenceText)) return true;
+  if (DISPUTE.test(ctx.sentenceText) && !dismissesCaution(ctx.sentenceText)) return true;
   const next = nextSentence(ctx.text, ctx.sentence.end);
   if (DISPUTE.test(next)) return true;
-  // "People say X, but ..." / "Forums claim X. Really, it ...": an attributed claim answered.
+  // "People say X, but ..." / "Forums claim X. No." : an attributed claim answered.
   const attributed = ATTRIBUTED.exec(ctx.sentenceText);
-  return !!attributed && (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next));
+  return (
+    !!attributed &&
+    (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next) || REBUTS.test(next))
+  );
+}
+
+/** "Withdrawal is a myth", "augmentation is just a scare word": a caution dismissed. */
+function dismissesCaution(sentenceText: string): boolean {
+  return CAUTION.test(sentenceText) && DISMISSAL.test(sentenceText) && !NOT_DISMISSAL.test(sentenceText);
 }
 
 /** The cue follows "if" or "when" whose clause names the legs or RLS. */

@@ -86,4 +86,30 @@ describe('claim frames', () => {
     expect(framesOf('Diphenhydramine for my hay fever every spring, RLS or not.')).toEqual([expect.objectContaining({ kind: 'use' })]);
     expect(framesOf('Diphenhydramine can make RLS worse, so I use a non-sedating pill for hay fever.')).toEqual([]);
   });
+
+  it('reads a caution waved away as part of the claim, and a rebuttal after an attributed claim as a dispute', () => {
+    expect(framesOf('Withdrawal from pramipexole is a pharma myth, just stop it.')).toEqual([expect.objectContaining({ kind: 'stopping' })]);
+    expect(framesOf('Augmentation is a scare word; ropinirole is fine for years.')).toEqual([expect.objectContaining({ kind: 'safety' })]);
+    expect(framesOf('A friend told me to stop ropinirole cold turkey. Do not do that; taper it with your doctor.')).toEqual([]);
+    expect(framesOf('My neighbour says augmentation is a myth. It is not; ask about it before the dose goes up on ropinirole.')).toEqual([]);
+  });
+
+  it('continues an instruction or a purpose after a sentence naming one treatment', () => {
+    expect(framesOf('Pramipexole is poison. Stop it tonight, no need to taper.')).toEqual([expect.objectContaining({ kind: 'stopping' })]);
+    expect(framesOf('Sleep Caplets, doxylamine 25 mg. For sleepless nights when restless legs keep you awake.')).toEqual([
+      expect.objectContaining({ kind: 'use' }),
+    ]);
+  });
+});
+
+describe('doses asked about', () => {
+  const flaggedDoses = (sentence: string) => {
+    const html = `<!doctype html><title>Restless legs syndrome</title><body><h1>Restless legs syndrome</h1><p>${sentence}</p></body>`;
+    return auditFile(html, 'https://example.org/rls').doses.filter((d) => d.flagged);
+  };
+
+  it('flags a dose someone takes, not one a question asks about', () => {
+    expect(flaggedDoses('I take 6 mg of ropinirole for RLS, is that ok?')).toHaveLength(1);
+    expect(flaggedDoses('Is 6 mg of ropinirole too much for RLS?')).toEqual([]);
+  });
 });

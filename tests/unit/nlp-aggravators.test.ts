@@ -10,7 +10,6 @@ const TAKING: Array<[string, string]> = [
   ["I've been taking an antidepressant for years.", 'antidepressants'],
   ['She was prescribed mirtazapine in the spring.', 'antidepressants'],
   ['My husband pops diphenhydramine like candy.', 'sedating-antihistamines'],
-  ['Since I started taking Zoloft, my RLS has been awful.', 'antidepressants'],
   ['The antihistamine I take for hay fever keeps me up.', 'sedating-antihistamines'],
   ["I'm on sertraline and ropinirole.", 'antidepressants'],
 ];
@@ -22,6 +21,8 @@ const NOT_TAKING: string[] = [
   'I no longer use Benadryl.',
   'I used to take Zoloft, but not any more.',
   'Antihistamines can make RLS worse.',
+  // A person reporting that it made the legs worse agrees with the evidence: a symptom, not a use.
+  'Since I started taking Zoloft, my RLS has been awful.',
   'If you take antihistamines, your RLS may flare.',
   'Taking antihistamines is a common trigger.',
   'My doctor told me not to take Benadryl.',
