@@ -37,7 +37,8 @@ export function allowedEdits(length: number): number {
 export function fuzzyNames(entries: readonly MatchEntry[]): Array<{ name: string; entryId: string }> {
   const names: Array<{ name: string; entryId: string }> = [];
   for (const entry of entries) {
-    if (entry.match.scope !== 'always' || !FUZZY_KINDS.has(entry.kind)) continue;
+    // Every scope: an entry read only on health or RLS pages keeps that rule for its misspellings too.
+    if (!FUZZY_KINDS.has(entry.kind)) continue;
     for (const alias of entry.aliases) {
       if (alias.caseSensitive || alias.misspelling) continue;
       const name = alias.text.toLowerCase();

@@ -106,7 +106,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
             }
           }
           if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
-            analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls));
+            const next = sentenceAfter(text, sentence.end, bounds);
+            analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls, next && text.slice(next.start, next.end)));
           }
         }
 
@@ -170,8 +171,14 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     },
   };
 
-  function dosesIn(sentence: Sentence, sentenceText: string, here: readonly TextMention[], pageAboutRls: boolean): DoseFinding[] {
-    const phrases = findDosePhrases(sentenceText);
+  function dosesIn(
+    sentence: Sentence,
+    sentenceText: string,
+    here: readonly TextMention[],
+    pageAboutRls: boolean,
+    nextText?: string,
+  ): DoseFinding[] {
+    const phrases = findDosePhrases(sentenceText, nextText);
     // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
     if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
     const local: LocalMention[] = here.map((m) => {
@@ -328,6 +335,13 @@ function precedingSentence(text: string, start: number, bounds: readonly number[
   if (start - from > 400) return undefined;
   const sentence = text.slice(from, start).trim();
   return sentence.length > 0 ? sentence : undefined;
+}
+
+/** The sentence that starts after `end` (past its spaces), if short enough. */
+function sentenceAfter(text: string, end: number, bounds: readonly number[]): { start: number; end: number } | undefined {
+  let start = end;
+  while (start < text.length && /\s/.test(text.charAt(start))) start++;
+  return followingSentence(text, start, bounds);
 }
 
 /** The span from `end` to the next safe boundary: the sentence that follows, if short enough. */

@@ -94,7 +94,7 @@ const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|t
 const COUNT_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s*(?:x|\u00d7|\*)\s*$`, 'i');
 const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
 const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
-const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?)`;
+const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?)`;
 const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
 const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
 const THRESHOLD_BEFORE =
@@ -219,8 +219,28 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
   return { count: countOf(m[1]!), frequency };
 }
 
-/** Every dose phrase in one sentence, in text order. */
-export function findDosePhrases(sentence: string): DosePhrase[] {
+/** Units named with a count anywhere in a sentence ("1 scoop", "two gummies"). */
+const UNITS_GIVEN = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'gi');
+const DIRECTIONS_OPENING = /^\W*(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
+
+/**
+ * Directions in the sentence after a per-unit label ("Each gummy has 75 mg. Give 2 gummies at
+ * bedtime.", "... Take 1 scoop in the morning and 1 scoop in the evening."): the units a day,
+ * added over the parts of the day. Not when the directions give a range or an amount of their own.
+ */
+function directionsIn(next: string): Serving | undefined {
+  if (!DIRECTIONS_OPENING.test(next) || /\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next)) return undefined;
+  const found = [...next.matchAll(UNITS_GIVEN)];
+  const last = found[found.length - 1];
+  if (!last) return undefined;
+  const count = found.reduce((n, m) => n + countOf(m[1]!), 0);
+  const end = last.index + last[0].length;
+  const frequency = found.length === 1 ? findFrequency(next.slice(end, end + 40)) : undefined;
+  return frequency ? { count, frequency } : { count };
+}
+
+/** Every dose phrase in one sentence, in text order; `following` is the sentence after, for directions. */
+export function findDosePhrases(sentence: string, following?: string): DosePhrase[] {
   const phrases: DosePhrase[] = [];
   DOSE.lastIndex = 0;
   const matches = [...sentence.matchAll(DOSE)];
@@ -264,7 +284,7 @@ export function findDosePhrases(sentence: string): DosePhrase[] {
     // the serving elsewhere in the sentence says how many units, and how often.
     let serving: Serving | undefined;
     if (multiplier === 1 && PER_UNIT_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) {
-      serving = servingIn(sentence, m.index);
+      serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following) : undefined);
       if (serving) multiplier = serving.count;
     }
     const formAdjacent = FORM_ADJACENT.exec(after);

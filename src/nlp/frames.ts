@@ -74,7 +74,7 @@ const ASKS_WHAT_TO_TAKE = /\bwhat\s+(?:do|should|can|would|did)\s+(?:i|you|we|pe
 const ANYTHING = /^.+$/gs;
 /** A drug taken for a serious other condition: the RLS verdict is no advice about it. */
 const OTHER_CONDITION =
-  /\bfor\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:bipolar|epilepsy|seizures|schizophrenia|psychosis|malaria|parkinson\w*|pre-?eclampsia|eclampsia)\b/i;
+  /\bfor\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?(?:bipolar|epilepsy|seizures|schizophrenia|psychosis|malaria|parkinson\w*|pre-?eclampsia|eclampsia|depression|anxiety|ocd|panic\s+attacks)\b/i;
 
 // ---- stopping a prescribed drug abruptly, steering away from care -------------------------------
 const STOP =
@@ -240,7 +240,10 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
 
 function useOf(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   if (!ctx.pageAboutRls || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
-  const used = subjects.filter((s) => s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment');
+  // Aggravators, including a possible one whose evidence is thin (nicotine), and drugs that treat no RLS.
+  const used = subjects.filter(
+    (s) => s.entry.kind === 'aggravator' || s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment',
+  );
   if (used.length === 0) return undefined;
   const warned = WARNING.test(ctx.sentenceText.replace(OCCASION, ''));
   if (warned && !SELLING.test(ctx.sentenceText)) return undefined;

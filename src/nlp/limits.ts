@@ -39,7 +39,7 @@ export interface PopulationCue {
   dialysis?: boolean;
 }
 
-const AGE_WORDS = /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\baged?\s+(\d{1,2})\b/i;
+const AGE_WORDS = /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\b(?:aged?|ages)\s+(\d{1,2})\b/i;
 const MONTHS_OLD = /\b(\d{1,2})[\s-]*(?:months?|mos?)[\s-]*old\b/i;
 const INFANT = /\b(?:baby|babies|infant|infants|newborn|newborns)\b/i;
 const TODDLER = /\btoddlers?\b/i;

@@ -102,7 +102,7 @@ describe('claim frames', () => {
   });
 });
 
-describe('doses asked about', () => {
+describe('doses read across a label', () => {
   const flaggedDoses = (sentence: string) => {
     const html = `<!doctype html><title>Restless legs syndrome</title><body><h1>Restless legs syndrome</h1><p>${sentence}</p></body>`;
     return auditFile(html, 'https://example.org/rls').doses.filter((d) => d.flagged);
@@ -111,5 +111,16 @@ describe('doses asked about', () => {
   it('flags a dose someone takes, not one a question asks about', () => {
     expect(flaggedDoses('I take 6 mg of ropinirole for RLS, is that ok?')).toHaveLength(1);
     expect(flaggedDoses('Is 6 mg of ropinirole too much for RLS?')).toEqual([]);
+  });
+
+  it('adds up directions in the sentence after a per-unit label, and reads "ages 4+" as a child of 4', () => {
+    expect(flaggedDoses('Each scoop holds 300 mg of elemental magnesium. Take 1 scoop in the morning and 1 scoop at night.')).toEqual([
+      expect.objectContaining({ dailyMg: 600 }),
+    ]);
+    expect(flaggedDoses('Magnesium gummies (ages 4+): each gummy has 60 mg of magnesium. Give 2 gummies at bedtime.')).toEqual([
+      expect.objectContaining({ dailyMg: 120 }),
+    ]);
+    // A range in the directions is no one daily amount.
+    expect(flaggedDoses('Each capsule contains 200 mg of magnesium. Take 1 to 2 capsules daily.')).toEqual([]);
   });
 });
