@@ -28,7 +28,7 @@ const DEFAULT_PAGE = resolve(ROOT, 'tests/fixtures/demo-blog.html');
 const OUTPUT_DIR = resolve(ROOT, 'demo-output');
 const OUT_DIR = '.output-demo';
 const MANIFEST_PATH = '/feed/manifest.json';
-/** The demo's feed offers the bundled dataset under the next version: "2026.12.05" -> "2026.12.05.1". */
+/** The demo's feed offers the bundled dataset under the next version: "2026.12.06" -> "2026.12.06.1". */
 const DEMO_VERSION = `${bundled.version}.1`;
 
 async function main(): Promise<void> {
