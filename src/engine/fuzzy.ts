@@ -24,7 +24,7 @@ const MIN_LENGTH = 6;
 /** Letters a misspelling keeps as written: misspellings rarely touch a name's start. */
 export const KEPT_PREFIX = 3;
 const LONG_NAME = 9;
-const FUZZY_KINDS = new Set(['drug', 'supplement', 'aggravator']);
+const FUZZY_KINDS = new Set(['drug', 'supplement', 'aggravator', 'lifestyle', 'device']);
 const MAX_LENGTH = 24;
 const LETTER = /\p{L}/u;
 

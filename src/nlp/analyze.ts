@@ -26,7 +26,7 @@ export type * from './types';
  * sleeplessness, ...").
  */
 const CONTINUES =
-  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|take|sip|drink|use|try|give|stop|quit|pop|spray|rub|apply|ditch|bin|toss|swallow|chew|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
+  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */

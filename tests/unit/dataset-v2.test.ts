@@ -103,7 +103,8 @@ describe('dataset v2 facts', () => {
   });
 
   it('fixes the wrong facts', () => {
-    expect(entry('nicotine')).toMatchObject({ verdict: 'insufficient-evidence', kind: 'lifestyle' });
+    // A possible aggravator (REFERENCES: "aggravator (possible)"), whose evidence is indirect: never "can worsen RLS".
+    expect(entry('nicotine')).toMatchObject({ verdict: 'insufficient-evidence', kind: 'aggravator' });
     expect(entry('restless-legs-syndrome').numbers.find((n) => n.value === 6.2)!.label).toMatch(/21 of 337/);
     const upper = entry('oral-magnesium').numbers.filter((n) => n.role === 'upper-intake-daily');
     for (const n of upper) expect(n.label).toMatch(/elemental magnesium from supplements and medicines/);
