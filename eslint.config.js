@@ -35,7 +35,9 @@ const LAYERS = [
     ],
   },
   {
-    // What every page loads: no UI code, no wording, no language analysis (all loaded on demand).
+    // What every page loads: no UI code, no wording, no language analysis, and of the engine only
+    // the pre-scan, the page watcher, the report and the slicing clock: reading a page in full
+    // (the annotator and what only it uses) is the lazily loaded reader.
     files: [
       'entrypoints/content/**',
       'src/extension/content-controller.ts',
@@ -49,6 +51,7 @@ const LAYERS = [
       { regex: '^(preact|compromise)(/|$)' },
       { ...UI_CODE, allowTypeImports: true },
       { regex: '(^|/)nlp/', allowTypeImports: true },
+      { regex: '(^|/)engine/(annotator|highlighter|senses|fuzzy|text-runs|context|visibility|marks|audit)$', allowTypeImports: true },
     ],
   },
 ];

@@ -10,14 +10,16 @@ import { FLAGGED_ATTR } from './dom-rules';
 import { FuzzyMatcher } from './fuzzy';
 import { Highlighter } from './highlighter';
 import { MarkSet, type ClaimMark, type MentionMark } from './marks';
-import { compileMatcher, type AliasMatch, type Matcher, type MatcherTables } from './matcher';
-import { countCues, isAboutHealth, mayBeAboutHealth, RLS_NAMED, senseOf, sentenceAround, type SentenceCues, type Sense } from './senses';
+import type { AliasMatch, Matcher, MatcherTables } from './matcher';
+import { PreScanner, RELEVANCE_SAMPLE, type PreScan } from './pre-scan';
+import { countCues, isAboutHealth, RLS_NAMED, senseOf, sentenceAround, type SentenceCues, type Sense } from './senses';
 import { runAtOnce, runSliced, type EditGuard, type SliceClock, type SlicedResult } from './slices';
 import { isStretchVisible, iterateTextRuns, overlapsWrapped, type TextRun } from './text-runs';
 import { createVisibilityCheck, type VisibilityMode } from './visibility';
 
 export type { Analyzer } from '../nlp/types';
 export type { ClaimMark, Mark, MentionMark } from './marks';
+export type { PreScan } from './pre-scan';
 /** A mention of a dataset entry on the page (a mark of kind 'mention'). */
 export type Mention = MentionMark;
 
@@ -39,15 +41,18 @@ export interface AnnotatorOptions {
    * switches its observer off meanwhile, so it never mistakes our edits for the page's.
    */
   editGuard?: EditGuard;
+  /**
+   * The pre-scan the page already runs (the content script's, with its matcher), so the
+   * matcher is compiled once per page. By default the annotator makes its own.
+   */
+  preScanner?: PreScanner;
 }
-
-/** How much text the relevance decision samples: enough to judge, cheap on huge pages. */
-const RELEVANCE_SAMPLE = 20_000;
 
 export class Annotator {
   /** Every mark this annotator has made and not yet lost to the page. */
   readonly marks = new MarkSet();
   readonly findings: PageFindings = emptyFindings();
+  private readonly preScanner: PreScanner;
   private readonly matcher: Matcher;
   /** Built on the first page that is read in full: most pages never need it. */
   private fuzzyMatcher: FuzzyMatcher | null | undefined;
@@ -71,9 +76,10 @@ export class Annotator {
     private readonly dataset: Pick<MatchIndex, 'entries' | 'disambiguations' | 'fuzzyGuard'> & { tables?: MatcherTables },
     private readonly options: AnnotatorOptions,
   ) {
-    this.matcher = compileMatcher(dataset);
+    this.preScanner = options.preScanner ?? new PreScanner(doc, dataset, options.visibility);
+    this.matcher = this.preScanner.matcher;
+    this.entries = this.preScanner.entries;
     this.highlighter = new Highlighter({ layout: options.visibility === 'layout' });
-    this.entries = new Map(dataset.entries.map((entry) => [entry.id, entry]));
     this.guard = options.editGuard ?? ((edit) => edit());
   }
 
@@ -104,6 +110,14 @@ export class Annotator {
    */
   scanSliced(root: Element | null, clock: SliceClock): Promise<SlicedResult<MentionMark[]>> {
     return runSliced(this.scanSteps(root ?? this.doc.body), clock, this.guard);
+  }
+
+  /**
+   * The scan after a pre-scan that already said `walk` (the content script pre-scans before it
+   * loads the annotator): reads root in full, in slices.
+   */
+  walkSliced(root: Element, clock: SliceClock): Promise<SlicedResult<MentionMark[]>> {
+    return runSliced(this.walkSteps(root), clock, this.guard);
   }
 
   /**
@@ -206,8 +220,14 @@ export class Annotator {
     if (!root || !root.isConnected || this.doc.designMode === 'on') return [];
     // Most pages hold no candidate at all: one native text read and one regex test settle it.
     // Relevance is left undecided until content with a candidate arrives.
-    this.lastPreScan = yield* this.preScan(root);
+    this.lastPreScan = yield* this.preScanner.steps(root, this.pageRelevant);
     if (this.lastPreScan !== 'walk') return [];
+    return yield* this.walkSteps(root);
+  }
+
+  /** Collects runs, matches them, decides relevance, then wraps one run's matches per step. */
+  private *walkSteps(root: Element): Generator<void, MentionMark[]> {
+    if (!root.isConnected || this.doc.designMode === 'on') return [];
     const isVisible = createVisibilityCheck(this.options.visibility, this.doc);
     const found: FoundRun[] = [];
     const sample: string[] = [];
@@ -323,49 +343,6 @@ export class Annotator {
   }
 
   /**
-   * Whether a scan of root can annotate anything, decided as cheaply as possible. First the
-   * raw text (textContent: no layout, a fraction of a millisecond per 100 KB) for alias
-   * substrings, which never says no wrongly; most of the web stops here. In a browser, a
-   * whole-page "maybe" is then matched against the rendered text (innerText: visible text only,
-   * blocks apart) as whole words, so "environment" is no reason to walk a page for "iron", and a
-   * page that is not about health and only uses everyday words ("coffee", "iron") is not walked
-   * either: nothing there would be annotated. A subtree from the observer stays with substrings:
-   * innerText there would force layout on a page that is busy changing.
-   */
-  private *preScan(root: Element): Generator<void, PreScan> {
-    if (!(yield* this.mayContainSliced(root.textContent ?? ''))) return 'no-candidate';
-    // A page already found to be about health is walked whenever a candidate is there: no
-    // rendered text needed (on a page that keeps changing, innerText would force a layout each time).
-    if (this.options.visibility !== 'layout' || root !== this.doc.body || this.topic?.health) return 'walk';
-    // Each of these is one native call over the whole page: a step of its own, so a big page
-    // hands the main thread back between them.
-    yield;
-    const rendered = (root as HTMLElement).innerText;
-    // Matched a block-aligned part at a time (a step each); the first name that is always
-    // annotated settles it.
-    let found = false;
-    for (const part of textParts(rendered, PRESCAN_PART, PRESCAN_OVERLAP)) {
-      yield;
-      const matches = this.matcher.find(part);
-      if (matches.length === 0) continue;
-      found = true;
-      if (matches.some((m) => this.entries.get(m.entryId)?.match.scope === 'always')) return 'walk';
-    }
-    if (!found) return 'no-candidate';
-    return mayBeAboutHealth(this.doc.title, rendered.slice(0, RELEVANCE_SAMPLE)) ? 'walk' : 'nothing-to-annotate';
-  }
-
-  /** The substring pre-scan a part at a time (overlapping, so no alias is cut in two), a step each. */
-  private *mayContainSliced(text: string): Generator<void, boolean> {
-    if (text.length <= PRESCAN_PART) return this.matcher.mayContain(text, 'substring');
-    for (const part of textParts(text, PRESCAN_PART, PRESCAN_OVERLAP)) {
-      if (this.matcher.mayContain(part, 'substring')) return true;
-      yield;
-    }
-    return false;
-  }
-
-  /**
    * The matches of a run that may be annotated. Nothing on a page not about human health;
    * never a word whose sentence gives it another sense; context words only in the main
    * content; everyday words only where the page or the section is about RLS.
@@ -456,6 +433,13 @@ export class Annotator {
   }
 }
 
+/**
+ * A new annotator: what the lazily loaded reader module (entrypoints/evlens-reader.ts) hands the
+ * content script, for a page its pre-scan lets through.
+ */
+export function createAnnotator(...args: ConstructorParameters<typeof Annotator>): Annotator {
+  return new Annotator(...args);
+}
 
 /** What a page is about: human health at all, and RLS itself. */
 interface PageTopic {
@@ -487,34 +471,6 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const RLS_PAGE_SIGNALS = 3;
 /** Mentions of RLS that make a section about it (a heading naming RLS does on its own). */
 const RLS_SECTION_SIGNALS = 2;
-
-/**
- * `no-candidate`: no alias on the page; `nothing-to-annotate`: only everyday words on a page
- * not about health; `walk`: the page is read in full.
- */
-export type PreScan = 'no-candidate' | 'nothing-to-annotate' | 'walk';
-
-/** How much text one pre-scan step reads (a few milliseconds of regex work). */
-const PRESCAN_PART = 64 * 1024;
-/** Longer than any alias, so an alias cut by one part's end is whole at the next part's start. */
-const PRESCAN_OVERLAP = 256;
-
-/**
- * `text` in parts of about `size` characters, each ending at a line break where one is near
- * (blocks end in one in rendered text), the next starting `overlap` characters back.
- */
-function* textParts(text: string, size: number, overlap: number): Generator<string> {
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const lineEnd = text.lastIndexOf('\n', end);
-      if (lineEnd > start + size / 2) end = lineEnd + 1;
-    }
-    yield text.slice(start, end);
-    if (end >= text.length) return;
-    start = Math.max(start + 1, end - overlap);
-  }
-}
 
 function emptyFindings(): PageFindings {
   return { contexts: [], doses: [], claims: [], aggravators: [] };

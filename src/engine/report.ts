@@ -78,7 +78,10 @@ export interface PageReport {
   note: string | null;
   /** Evidence Lens is switched off for this site. */
   disabled?: boolean;
-  /** Code loaded on demand for this page (nothing on a page without mentions). */
+  /**
+   * Code loaded on demand for this page: nothing where the pre-scan stops, the reader where it
+   * lets the page through, the UI and the language analysis only on a page with mentions.
+   */
   modules?: string[];
   /** Our own main-thread cost on this page, as the content script measured it. */
   timing?: ReportTiming;

@@ -6,7 +6,8 @@
  * turned out to mean and by its title and text.
  */
 
-import { Vocabulary } from './vocabulary';
+import { denseInHealthWords, HEALTH_WORDS } from './health-words';
+import { Vocabulary, words } from './vocabulary';
 
 export type Sense = 'health' | 'other' | 'neutral';
 
@@ -51,11 +52,6 @@ export const OTHER_CUES = new Vocabulary({
   stems: words('smelt weld combust oxidis oxidiz fertilis fertiliz garnish golf config deploy commut mulch prun'),
   pairs: ['test tube', 'business district', 'office tower', 'office towers', 'real estate', 'lithium ion', 'li ion'],
 });
-
-/** A list written as words separated by white space. */
-function words(list: string): string[] {
-  return list.split(/\s+/).filter(Boolean);
-}
 
 /** Sentence ends: . ! ? followed by a space, not a decimal point ("0.25 mg"). */
 const SENTENCE_END = /[.!?]+(?=\s|$)/g;
@@ -107,14 +103,6 @@ export function senseOfSentence(sentence: string, word: string, confirming = 0):
 }
 
 
-/** Words that mark a page as being about health, beyond our own dataset's terms. */
-export const HEALTH_WORDS = new Vocabulary({
-  words: words(`health medical medicine doctor physician clinic clinical patient symptom treatment therapy
-    disease disorder syndrome supplement deficiency dose dosage sleep insomnia nutrition vitamin mineral
-    anemia anaemia ferritin`),
-  stems: words('diagnos neurolog pregnan'),
-});
-
 /** RLS by its names, in a title or heading. */
 export const RLS_NAMED = /restless[\s-]+legs?|\bRLS\b|willis[\s-]+ekbom/i;
 
@@ -148,19 +136,6 @@ export function isAboutHealth({ distinctive, healthSense, otherSense, title, tex
   // The page's whole vocabulary votes too. Body words ("legs", "relief", "pain") turn up in any
   // text, another world's words ("torque", "compost", "fairway") rarely do: those weigh more.
   return mentions + healthVocabulary! > otherSense + OTHER_VOCABULARY_WEIGHT * otherVocabulary!;
-}
-
-/**
- * The pre-scan's cheap test, before any mention is judged: could a page whose only candidates
- * are context words be about health? A health title, or text dense in health words.
- */
-export function mayBeAboutHealth(title: string, text: string): boolean {
-  return HEALTH_WORDS.count(title) > 0 || denseInHealthWords(HEALTH_WORDS.count(text), text.length);
-}
-
-/** Several health words, and at least two per thousand characters. */
-function denseInHealthWords(hits: number, length: number): boolean {
-  return hits >= 5 && hits / Math.max(length, 1) >= 2 / 1000;
 }
 
 const OTHER_VOCABULARY_WEIGHT = 1.5;

@@ -91,6 +91,11 @@ export class Vocabulary {
   }
 }
 
+/** A list written as words separated by white space. */
+export function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
 /** What a token is to a vocabulary. */
 const TokenKind = { None: 0, Word: 1, PairEnd: 2 } as const;
 type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];

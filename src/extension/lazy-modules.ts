@@ -1,22 +1,27 @@
 /**
- * Code a page needs only once it turns out to mention something: the tooltip UI (Preact) and
- * the language analysis (compromise). The always-injected content script stays small; the
- * background injects these into the tab's isolated world on demand (scripting.executeScript:
- * no web-accessible resource for pages to probe), and each hands its API over on a global.
+ * Code a page needs only once its pre-scan lets it through: the reader (reading the page in
+ * full: runs, senses, wrapping), and once it turns out to mention something, the tooltip UI
+ * (Preact) and the language analysis (compromise). The always-injected content script stays
+ * small; the background injects these into the tab's isolated world on demand
+ * (scripting.executeScript: no web-accessible resource for pages to probe), and each hands its
+ * API over on a global.
  */
+import type { createAnnotator } from '../engine/annotator';
 import type { PageUiModule } from '../ui/page-ui';
 import type { createAnalyzer } from '../nlp/analyze';
 
-export const LAZY_MODULES = ['ui', 'nlp'] as const;
+export const LAZY_MODULES = ['reader', 'ui', 'nlp'] as const;
 export type LazyModuleName = (typeof LAZY_MODULES)[number];
 
 export interface LazyModules {
+  reader: { createAnnotator: typeof createAnnotator };
   ui: PageUiModule;
   nlp: { createAnalyzer: typeof createAnalyzer };
 }
 
 /** The built file of each module (entrypoints/evlens-*.ts, unlisted scripts). */
 export const LAZY_MODULE_FILES = {
+  reader: '/evlens-reader.js',
   ui: '/evlens-ui.js',
   nlp: '/evlens-nlp.js',
 } as const satisfies Record<LazyModuleName, string>;

@@ -1,14 +1,16 @@
 /**
  * One annotation session on one page, for one configuration (dataset version, kinds shown,
- * tooltip trigger): scan in slices and follow the page as it changes; once something is found,
+ * tooltip trigger): pre-scan, and where that lets the page through, read it in full (the
+ * lazily loaded reader), in slices, and follow the page as it changes; once something is found,
  * enrich (the full dataset, the page UI, the language analysis); report. What the reader sees
  * and reaches lives in the lazily loaded page UI. Stopping the session removes every trace,
  * so a settings change is "stop, start anew".
  */
 import type { Dataset } from '../dataset/schema';
-import { Annotator, type MentionMark } from '../engine/annotator';
+import type { Annotator, MentionMark } from '../engine/annotator';
 import type { PreparedMatchIndex } from '../engine/matcher';
 import { PageWatcher } from '../engine/page-watcher';
+import { PreScanner, type PreScan } from '../engine/pre-scan';
 import { buildReport, type PageReport, type ReportTiming } from '../engine/report';
 import { pageClock, runSliced, type SliceClock, type SlicedResult } from '../engine/slices';
 import type { VisibilityMode } from '../engine/visibility';
@@ -49,7 +51,10 @@ interface Enrichment {
 
 export class PageSession {
   private readonly controller = new AbortController();
-  private readonly annotator: Annotator;
+  private readonly preScanner: PreScanner;
+  /** Reads the page in full; loaded (the reader module) for the first content the pre-scan lets through. */
+  private annotator: Annotator | null = null;
+  private reading: Promise<Annotator | null> | null = null;
   private readonly watcher: PageWatcher;
   private readonly body: HTMLElement;
   private readonly clock: SliceClock;
@@ -75,11 +80,11 @@ export class PageSession {
         return busyMs;
       },
       onFullRescan: () => this.annotate(this.body, true),
-      onTextRewritten: (node) => this.annotator.releaseRewritten(node),
+      onTextRewritten: (node) => this.annotator?.releaseRewritten(node) ?? null,
       editing: {
-        hasMarks: () => this.annotator.marks.mentions.length > 0 || this.annotator.marks.claims.length > 0,
+        hasMarks: () => !!this.annotator && (this.annotator.marks.mentions.length > 0 || this.annotator.marks.claims.length > 0),
         onEditable: (region) => {
-          if (this.annotator.releaseEditable(region)) this.scheduleReport();
+          if (this.annotator?.releaseEditable(region)) this.scheduleReport();
         },
       },
       onTrip: (reason) => {
@@ -87,7 +92,7 @@ export class PageSession {
         this.scheduleReport();
       },
     });
-    this.annotator = new Annotator(doc, options.index, { visibility: options.visibility ?? 'layout', editGuard: this.watcher.guard });
+    this.preScanner = new PreScanner(doc, options.index, this.visibility);
     this.timing.setupMs = performance.now() - setupStart;
   }
 
@@ -95,13 +100,17 @@ export class PageSession {
     return this.controller.signal;
   }
 
+  private get visibility(): VisibilityMode {
+    return this.options.visibility ?? 'layout';
+  }
+
   /** Scans the page, then follows it; resolves once the first scan has been reported. */
   start(): Promise<void> {
     this.watcher.start();
     onSameDocumentNavigation(this.options.doc, this.signal, () => {
       // A single-page app moved to a new "page": judge it afresh and rescan everything.
-      this.annotator.resetPageContext();
-      this.annotator.pruneDetached();
+      this.annotator?.resetPageContext();
+      this.annotator?.pruneDetached();
       void this.annotate(this.body).then(() => this.scheduleReport());
     });
     return this.annotate(this.body).then(() => this.sendReport());
@@ -114,7 +123,7 @@ export class PageSession {
     clearTimeout(this.reportTimer);
     this.watcher.stop();
     void this.enrichment?.then(({ ui }) => ui?.destroy(), () => undefined);
-    this.annotator.clear();
+    this.annotator?.clear();
   }
 
   get stopped(): boolean {
@@ -135,25 +144,85 @@ export class PageSession {
     if (this.signal.aborted) return 0;
     // The page registered one of our element names after we marked it: start over under names
     // it cannot claim (checked at most once a second: a batch may annotate hundreds of roots).
+    // Nothing to check before the reader is loaded: nothing has been marked.
     const now = performance.now();
-    if (now - this.namesCheckedAt >= NAMES_CHECK_MS) {
+    if (this.annotator && now - this.namesCheckedAt >= NAMES_CHECK_MS) {
       this.namesCheckedAt = now;
       if (this.annotator.replaceClaimedNames()) root = this.body;
     }
-    const scanned = await this.annotator.scanSliced(root, this.clock);
-    this.count(scanned, 'scanMs');
-    if (root === this.body && this.annotator.lastPreScan) this.timing.preScan = this.annotator.lastPreScan;
-    if (!this.signal.aborted && scanned.value.length > 0) {
-      void this.enrich(scanned.value, followed);
+    const { annotator, added, busyMs } = await this.scan(root);
+    if (annotator && !this.signal.aborted && added.length > 0) {
+      void this.enrich(annotator, added, followed);
       this.scheduleReport();
     }
-    return scanned.busyMs;
+    return busyMs;
+  }
+
+  /**
+   * Pre-scans root and reads in full what the pre-scan lets through; resolves to the new
+   * mentions and our main-thread time. Until the reader is loaded the pre-scan runs here alone,
+   * and the reader is loaded only once it says `walk`; from then on the annotator does both.
+   */
+  private async scan(root: Element): Promise<{ annotator: Annotator | null; added: MentionMark[]; busyMs: number }> {
+    if (this.annotator) {
+      const { annotator } = this;
+      const scanned = await annotator.scanSliced(root, this.clock);
+      this.count(scanned, 'scanMs');
+      this.notePreScan(root, annotator.lastPreScan);
+      return { annotator, added: scanned.value, busyMs: scanned.busyMs };
+    }
+    const preScanned = await runSliced(this.preScanSteps(root), this.clock, this.watcher.guard);
+    this.count(preScanned, 'scanMs');
+    this.notePreScan(root, preScanned.value);
+    const nothing = { annotator: null, added: [], busyMs: preScanned.busyMs };
+    if (preScanned.value !== 'walk' || this.signal.aborted) return nothing;
+    const annotator = await this.reader();
+    if (!annotator || this.signal.aborted) return nothing;
+    const walked = await annotator.walkSliced(root, this.clock);
+    this.count(walked, 'scanMs');
+    return { annotator, added: walked.value, busyMs: preScanned.busyMs + walked.busyMs };
+  }
+
+  /** The pre-scan of a page nothing has been found on yet (so not known to be about health). */
+  private *preScanSteps(root: Element): Generator<void, PreScan | null> {
+    // A document in design mode is editable everywhere: nothing of it is ours to mark.
+    if (!root.isConnected || this.options.doc.designMode === 'on') return null;
+    return yield* this.preScanner.steps(root, false);
+  }
+
+  private notePreScan(root: Element, preScan: PreScan | null): void {
+    if (root === this.body && preScan) this.timing.preScan = preScan;
+  }
+
+  /** The annotator, once the reader module is loaded (one load per session; null if it failed). */
+  private reader(): Promise<Annotator | null> {
+    this.reading ??= this.options.loadModule('reader').then(
+      (reader) => {
+        this.modules.push('reader');
+        if (this.signal.aborted) return null;
+        const started = performance.now();
+        this.annotator = reader.createAnnotator(this.options.doc, this.options.index, {
+          visibility: this.visibility,
+          editGuard: this.watcher.guard,
+          preScanner: this.preScanner,
+        });
+        this.timing.setupMs += performance.now() - started;
+        return this.annotator;
+      },
+      (error: unknown) => {
+        // Tried again for the next content the pre-scan lets through.
+        this.reading = null;
+        console.warn('Evidence Lens could not read this page', error);
+        return null;
+      },
+    );
+    return this.reading;
   }
 
   /** Labels, tooltips and language analysis for new mentions; loads what they need first. */
-  private async enrich(added: readonly MentionMark[], followed: boolean): Promise<void> {
+  private async enrich(annotator: Annotator, added: readonly MentionMark[], followed: boolean): Promise<void> {
     try {
-      this.enrichment ??= this.loadEnrichment();
+      this.enrichment ??= this.loadEnrichment(annotator);
       const enrichment = await this.enrichment;
       if (this.signal.aborted) return;
       const { ui } = enrichment;
@@ -171,7 +240,7 @@ export class PageSession {
     }
   }
 
-  private async loadEnrichment(): Promise<Enrichment> {
+  private async loadEnrichment(annotator: Annotator): Promise<Enrichment> {
     const dataset = await this.options.fetchDataset();
     const enrichment: Enrichment = { dataset, ui: null, analyze: null };
     // Each part stands alone: no tooltip is no reason to skip the analysis, and the other way.
@@ -183,8 +252,8 @@ export class PageSession {
           doc: this.options.doc,
           dataset,
           trigger: this.options.tooltipTrigger,
-          marks: this.annotator.marks,
-          findings: this.annotator.findings,
+          marks: annotator.marks,
+          findings: annotator.findings,
           guard: this.watcher.guard,
         });
       }
@@ -195,7 +264,7 @@ export class PageSession {
       const nlp = await this.options.loadModule('nlp');
       this.modules.push('nlp');
       const analyzer = nlp.createAnalyzer(dataset);
-      enrichment.analyze = () => this.annotator.analyzeSliced(analyzer, this.clock);
+      enrichment.analyze = () => annotator.analyzeSliced(analyzer, this.clock);
     } catch (error) {
       console.warn('Evidence Lens: claim and dose checks unavailable on this page', error);
     }
@@ -217,17 +286,18 @@ export class PageSession {
 
   private async sendReport(): Promise<void> {
     if (this.signal.aborted) return;
-    this.annotator.pruneDetached();
-    const enrichment = this.annotator.mentions.length > 0 ? await this.enrichment?.catch(() => null) : null;
+    this.annotator?.pruneDetached();
+    const enrichment = this.annotator?.mentions.length ? await this.enrichment?.catch(() => null) : null;
     if (this.signal.aborted) return;
     const started = performance.now();
+    const { annotator } = this;
     const report = buildReport({
       url: this.options.doc.location?.href ?? '',
       title: this.options.doc.title,
-      relevant: this.annotator.pageRelevant,
+      relevant: annotator?.pageRelevant ?? false,
       dataset: enrichment?.dataset ?? { version: this.options.index.version, entries: [], claims: [] },
-      mentions: this.annotator.mentions,
-      findings: this.annotator.findings,
+      mentions: annotator?.mentions ?? [],
+      findings: annotator?.findings,
       note: this.watcherNote,
       modules: [...this.modules],
       timing: { ...this.timing },

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toMatchIndex } from '@/src/dataset/match-index';
+import { createAnnotator } from '@/src/engine/annotator';
 import { prepareMatchIndex } from '@/src/engine/matcher';
 import { startContentController } from '@/src/extension/content-controller';
 import { provideLazyModule } from '@/src/extension/lazy-modules';
@@ -30,6 +31,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   ui = { mentionsAdded: vi.fn(), focusNextMention: vi.fn(() => true), showMark: vi.fn(() => true), destroy: vi.fn() };
   // The lazy modules as the background's injection would leave them.
+  provideLazyModule('reader', { createAnnotator });
   provideLazyModule('ui', { mountPageUi: () => ui });
   provideLazyModule('nlp', { createAnalyzer });
   // The background worker, stood in for.

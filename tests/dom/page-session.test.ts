@@ -1,13 +1,14 @@
 /**
- * The page session in happy-dom: scan → enrich → report, with the lazy modules and the
- * background stood in for. A page that mentions nothing loads nothing; one that does brings
- * in the dataset, the page UI and the analysis, and reports; stopping leaves no trace.
+ * The page session in happy-dom: pre-scan → read → enrich → report, with the lazy modules and
+ * the background stood in for. A page with no candidate term loads nothing; one the pre-scan
+ * lets through brings in the reader; one that mentions something brings in the dataset, the
+ * page UI and the analysis, and reports; stopping leaves no trace.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalyzer } from '@/src/nlp/analyze';
 import { toMatchIndex } from '@/src/dataset/match-index';
 import { prepareMatchIndex } from '@/src/engine/matcher';
-import type { MentionMark } from '@/src/engine/annotator';
+import { createAnnotator, type MentionMark } from '@/src/engine/annotator';
 import type { PageReport } from '@/src/engine/report';
 import type { SliceClock } from '@/src/engine/slices';
 import type { LazyModuleName, LazyModules } from '@/src/extension/lazy-modules';
@@ -25,7 +26,7 @@ function page(body: string): Document {
   return document;
 }
 
-function startSession(doc: Document) {
+function startSession(doc: Document, { readerFails = 0 } = {}) {
   const reports: PageReport[] = [];
   const ui: PageUi & { added: string[] } = {
     added: [],
@@ -36,10 +37,14 @@ function startSession(doc: Document) {
   };
   let uiOptions: PageUiOptions | undefined;
   const modules: Pick<LazyModules, LazyModuleName> = {
+    reader: { createAnnotator },
     ui: { mountPageUi: (options) => ((uiOptions = options), ui) },
     nlp: { createAnalyzer },
   };
-  const loadModule = vi.fn((name: LazyModuleName) => Promise.resolve(modules[name]));
+  let failures = readerFails;
+  const loadModule = vi.fn((name: LazyModuleName) =>
+    name === 'reader' && failures-- > 0 ? Promise.reject(new Error('not injected')) : Promise.resolve(modules[name]),
+  );
   const fetchDataset = vi.fn(async () => dataset);
   const controller = new AbortController();
   const session = new PageSession({
@@ -73,7 +78,53 @@ describe('PageSession', () => {
     expect(reports[0]!.mentions).toEqual([]);
     expect(loadModule).not.toHaveBeenCalled();
     expect(fetchDataset).not.toHaveBeenCalled();
+    expect(reports[0]!.timing?.preScan).toBe('no-candidate');
     session.stop();
+  });
+
+  it('loads only the reader where the pre-scan finds a candidate that turns out to be nothing', async () => {
+    // "environment" holds "iron": a candidate for the substring pre-scan, no mention.
+    const doc = page('<article><p>A page about the environment.</p></article>');
+    const { session, reports, loadModule, fetchDataset } = startSession(doc);
+    await session.start();
+    expect(reports.at(-1)!.mentions).toEqual([]);
+    expect(reports.at(-1)!.timing?.preScan).toBe('walk');
+    expect(reports.at(-1)!.modules).toEqual(['reader']);
+    expect(loadModule.mock.calls.map(([name]) => name)).toEqual(['reader']);
+    expect(fetchDataset).not.toHaveBeenCalled();
+    session.stop();
+  });
+
+  it('loads the reader when content the page adds later holds a candidate', async () => {
+    const doc = page('<article><p>A page about gardening and tomatoes.</p></article>');
+    const { session, reports, loadModule } = startSession(doc);
+    await session.start();
+    expect(loadModule).not.toHaveBeenCalled();
+    const added = doc.createElement('p');
+    added.textContent = 'Later: ropinirole for restless legs syndrome.';
+    doc.querySelector('article')!.append(added);
+    const report = await settledReport(reports);
+    expect(report.mentions.map((m) => m.entryId)).toEqual(['ropinirole', 'restless-legs-syndrome']);
+    expect(loadModule.mock.calls[0]![0]).toBe('reader');
+    session.stop();
+  });
+
+  it('reports an unread page when the reader cannot be loaded, and tries again for the next content', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const doc = page('<article><p>Ropinirole helped my restless legs syndrome.</p></article>');
+    const { session, reports } = startSession(doc, { readerFails: 1 });
+    await session.start();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.mentions).toEqual([]);
+    expect(doc.querySelector('evlens-mark')).toBeNull();
+    expect(warn).toHaveBeenCalledWith('Evidence Lens could not read this page', expect.any(Error));
+    const added = doc.createElement('p');
+    added.textContent = 'Magnesium did nothing for my restless legs.';
+    doc.querySelector('article')!.append(added);
+    const report = await settledReport(reports);
+    expect(report.mentions.length).toBeGreaterThan(0);
+    session.stop();
+    warn.mockRestore();
   });
 
   it('scans, enriches (dataset, page UI, analysis) and reports what it found', async () => {

@@ -27,6 +27,8 @@ describe('layering', () => {
     ['src/ui/tooltip/probe.ts', "import { compileMatcher as value } from '../../engine/matcher';"],
     ['src/extension/page-session.ts', "import { VERDICT_LOOKS as value } from '../ui/verdicts';"],
     ['src/extension/content-controller.ts', "import { mountPageUi as value } from '../ui/page-ui';"],
+    ['src/extension/page-session.ts', "import { Annotator as value } from '../engine/annotator';"],
+    ['src/extension/page-session.ts', "import { senseOfSentence as value } from '../engine/senses';"],
     ['entrypoints/content/index.ts', "import { render as value } from 'preact';"],
   ])('%s may not %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toEqual([]);
@@ -40,6 +42,8 @@ describe('layering', () => {
     ['src/ui/probe.ts', "import { markIdOf as value } from '../engine/dom-rules';"],
     ['src/ui/probe.ts', "import type { PageFindings as value } from '../engine/annotator';"],
     ['src/extension/page-session.ts', "import type { PageUi as value } from '../ui/page-ui';"],
+    ['src/extension/page-session.ts', "import type { Annotator as value } from '../engine/annotator';"],
+    ['src/extension/page-session.ts', "import { PreScanner as value } from '../engine/pre-scan';"],
     ['entrypoints/content/index.ts', "import value from '@/src/ui/highlight.css';"],
   ])('%s may %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
