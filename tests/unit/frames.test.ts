@@ -124,3 +124,18 @@ describe('doses read across a label', () => {
     expect(flaggedDoses('Each capsule contains 200 mg of magnesium. Take 1 to 2 capsules daily.')).toEqual([]);
   });
 });
+
+describe('what claim frames leave alone', () => {
+  it('does not flag a denied cause, a personal reason or an aggravator that keeps someone awake', () => {
+    for (const sentence of [
+      'My doctor said RLS is not caused by low magnesium.',
+      'RLS is not just low magnesium, it is a brain iron problem.',
+      'I started magnesium for my legs because my magnesium was low.',
+      'Coffee keeps me awake, and my restless legs are worse after it.',
+      'Many people take Benadryl for allergies without knowing it can worsen RLS.',
+      'The tingling of magnesium oil is a side effect, not a sign it is working.',
+    ]) {
+      expect(framesOf(sentence), sentence).toEqual([]);
+    }
+  });
+});
