@@ -52,14 +52,16 @@ export function runAtOnce<T>(steps: Generator<void, T>, guard: EditGuard): T {
   return result!.value;
 }
 
-/** The browser's clock: slices of `sliceMs`, yielding with scheduler.yield where the browser has it. */
+/**
+ * The browser's clock: slices of `sliceMs`, yielding with a timer. Not scheduler.yield: its
+ * continuation runs ahead of the page's own queued tasks, so a long sliced job kept the page's
+ * timers waiting (a page ticking every 10 ms was late by 120-220 ms with no long task).
+ */
 export function pageClock(sliceMs: number): SliceClock {
   return {
     sliceMs,
     now: () => performance.now(),
     yieldToPage() {
-      const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-      if (scheduler?.yield) return scheduler.yield();
       return new Promise((resolve) => setTimeout(resolve, 0));
     },
   };
