@@ -27,6 +27,9 @@ export type * from './types';
  */
 const CONTINUES =
   /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
+/** "this herb", "the pill": a noun phrase anywhere in the sentence that stands for the treatment before it. */
+const REFERS_BACK =
+  /^\W*(?:[\w']+\s+){1,3}?(?:it|it'?s|they|they'?re)\b|\b(?:this|that|these|the)\s+(?:little\s+)?(?:herb|supplement|remedy|drug|medication|medicine|med|pill|tablet|capsule|product|spray|oil|stuff|treatment|tea|powder|formula|patch|infusion|one)s?\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -61,6 +64,16 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         .sort((a, b) => a.start - b.start || a.id - b.id);
       if (mentions.length === 0) return analysis;
 
+      const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
+      /** The one treatment named in the sentence before, when this sentence refers back to it. */
+      const treatmentCarriedOver = (sentence: Sentence, sentenceText: string): TextMention[] => {
+        if (!CONTINUES.test(sentenceText) && !REFERS_BACK.test(sentenceText)) return [];
+        const from = lastAtOrBefore(bounds, sentence.start - 1);
+        if (sentence.start - from > 400) return [];
+        const before = mentionsBetween(mentions, from, sentence.start).filter(isTreatment);
+        if (new Set(before.map((m) => m.entryId)).size !== 1) return [];
+        return analysis.aggravators.some((a) => before.some((m) => m.id === a.mentionId)) ? [] : before;
+      };
       let next = 0; // mentions and pieces are both in text order
       const bounds = safeBoundaries(text);
       for (const piece of piecesAround(text, mentions, bounds)) {
@@ -100,7 +113,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           }
           // Claim frames, unless the sentence already flags its mention as an aggravator taken.
           if (!analysis.aggravators.some((a) => a.sentence.start === span.start)) {
-            const context = { sentence, text, sentenceText, mentions: here, entries, pageAboutRls: input.pageAboutRls };
+            // "Valerian root. Of all the options for restless legs, this herb is the most effective":
+            // a sentence naming only the condition goes on about the one treatment of the sentence before.
+            const carried = here.some(isTreatment) ? [] : treatmentCarriedOver(sentence, sentenceText);
+            const context = { sentence, text, sentenceText, mentions: [...carried, ...here], entries, pageAboutRls: input.pageAboutRls };
             for (const found of findFrames(previousText === undefined ? context : { ...context, previousText })) {
               analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
             }
@@ -114,12 +130,11 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         // "Try valerian for RLS. It cures the crawling for good.": a sentence that opens with a
         // pronoun continues the one before; its claim is about that sentence's one treatment.
         // Such a sentence holds no mention: when it lies past the piece, it is parsed here.
-        const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
         const continued = (before: Sentence, sentence: Sentence) => {
           const treatments = (bySentence.get(before) ?? []).filter(isTreatment);
           if (new Set(treatments.map((m) => m.entryId)).size !== 1) return;
           const sentenceText = text.slice(sentence.start, sentence.end);
-          if (!CONTINUES.test(sentenceText) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
+          if (!(CONTINUES.test(sentenceText) || REFERS_BACK.test(sentenceText)) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
           const previousText = text.slice(before.start, before.end);
           // The sentence's own mentions are of the condition only ("... when restless legs keep you up").
           const mentions = [...treatments, ...(bySentence.get(sentence) ?? [])];
@@ -399,4 +414,18 @@ function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | 
     else break;
   }
   return found ?? sentences[0];
+}
+
+/** The mentions (sorted by start) that start in [from, to), by binary search. */
+function mentionsBetween(sorted: readonly TextMention[], from: number, to: number): TextMention[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TextMention[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start < to; i++) out.push(sorted[i]!);
+  return out;
 }

@@ -97,6 +97,10 @@ const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
 const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?)`;
 const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
 const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
+/** "400mg x3 a day", "400 mg \u00d7 2": a count of intakes written after the amount. */
+const TIMES_AFTER = /^\s*(?:x|\u00d7|\*)\s*([1-6])\b(?!\s*(?:mg|mcg|g|ml)\b)/i;
+/** "75mg elemental each": the amount is one unit's, the count of units is before it. */
+const EACH_AFTER = new RegExp(String.raw`^\s*(?:[a-z]+\s+)?(?:each|apiece|per\s+${FORM})\b`, 'i');
 const THRESHOLD_BEFORE =
   /(?:more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|in\s+excess\s+of|beyond|less\s+than|under|below|fewer\s+than|[<>\u2264\u2265])\s*(?:(?:a|the)\s+(?:total|dose|daily\s+dose|maximum)\s+of\s+)?$/i;
 
@@ -221,19 +225,24 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
 
 /** Units named with a count anywhere in a sentence ("1 scoop", "two gummies"). */
 const UNITS_GIVEN = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'gi');
-const DIRECTIONS_OPENING = /^\W*(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
+const DIRECTIONS_OPENING = /^\W*(?:for\s+[^,.;]{1,40},\s*)?(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
+/** "... and another before bed": one more unit. */
+const ANOTHER = /\band\s+another\b/gi;
+/** A ceiling in the directions ("do not exceed 5 capsules") is no one's daily amount. */
+const CEILING_BEFORE = /\b(?:exceed|more\s+than|up\s+to|max(?:imum)?|no\s+more)\b[^.;]{0,20}$/i;
 
 /**
  * Directions in the sentence after a per-unit label ("Each gummy has 75 mg. Give 2 gummies at
  * bedtime.", "... Take 1 scoop in the morning and 1 scoop in the evening."): the units a day,
  * added over the parts of the day. Not when the directions give a range or an amount of their own.
  */
-function directionsIn(next: string): Serving | undefined {
+function directionsIn(following: string): Serving | undefined {
+  const next = following.split(';')[0]!;
   if (!DIRECTIONS_OPENING.test(next) || /\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next)) return undefined;
-  const found = [...next.matchAll(UNITS_GIVEN)];
+  const found = [...next.matchAll(UNITS_GIVEN)].filter((m) => !CEILING_BEFORE.test(next.slice(0, m.index)));
   const last = found[found.length - 1];
   if (!last) return undefined;
-  const count = found.reduce((n, m) => n + countOf(m[1]!), 0);
+  const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0);
   const end = last.index + last[0].length;
   const frequency = found.length === 1 ? findFrequency(next.slice(end, end + 40)) : undefined;
   return frequency ? { count, frequency } : { count };
@@ -279,6 +288,16 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
     } else if (count && form && /s$|es$/i.test(form[1]!)) {
       multiplier = countOf(count[1]!);
       start -= before.length - before.lastIndexOf(count[1]!);
+    }
+    const timesAfter = multiplier === 1 ? TIMES_AFTER.exec(after) : null;
+    if (timesAfter) {
+      multiplier = countOf(timesAfter[1]!);
+      coreEnd += timesAfter[0].length;
+    }
+    // "6 caps a day, 75 mg elemental each": the count of units before the per-unit amount.
+    if (multiplier === 1 && EACH_AFTER.test(after)) {
+      const serving = servingIn(sentence, m.index);
+      if (serving) multiplier = serving.count;
     }
     // Label copy: "take 3 softgels daily; each softgel contains 250 mg". The amount is per unit;
     // the serving elsewhere in the sentence says how many units, and how often.

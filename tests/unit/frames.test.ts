@@ -99,6 +99,10 @@ describe('claim frames', () => {
     expect(framesOf('Sleep Caplets, doxylamine 25 mg. For sleepless nights when restless legs keep you awake.')).toEqual([
       expect.objectContaining({ kind: 'use' }),
     ]);
+    // A sentence naming only the condition carries the one treatment of the sentence before.
+    expect(framesOf('I started valerian root last month. It cured my RLS completely, everyone should try this herb.')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'efficacy' })]),
+    );
   });
 });
 
@@ -122,6 +126,15 @@ describe('doses read across a label', () => {
     ]);
     // A range in the directions is no one daily amount.
     expect(flaggedDoses('Each capsule contains 200 mg of magnesium. Take 1 to 2 capsules daily.')).toEqual([]);
+    // A ceiling in the directions is no one's daily amount either.
+    expect(flaggedDoses('Each capsule contains 100 mg of magnesium. Take 1 capsule daily; do not exceed 6 capsules.')).toEqual([]);
+  });
+
+  it('reads a count of units before a per-unit amount, and "and another" as one unit more', () => {
+    expect(flaggedDoses('For my RLS I take 6 caps of magnesium a day, 75mg elemental each.')).toEqual([expect.objectContaining({ dailyMg: 450 })]);
+    expect(flaggedDoses('Each tablet has 250 mg of magnesium. Take 1 tablet with dinner and another before bed.')).toEqual([
+      expect.objectContaining({ dailyMg: 500 }),
+    ]);
   });
 });
 

@@ -68,6 +68,7 @@ const CASES: Array<[string, Expected]> = [
   ['Magnesium 400 mg every other day.', { entry: 'oral-magnesium', amount: 400, unit: 'mg', timesPerDay: 0.5, dailyMg: 200, status: 'within-limit' }],
   ['Requip 1mg 2 hours before bed.', { entry: 'ropinirole', amount: 1, unit: 'mg', timesPerDay: 1, dailyMg: 1, status: 'within-limit' }],
   // Counts and fractions.
+  ['Magnesium citrate 200mg x3 a day.', { entry: 'oral-magnesium', amount: 600, unit: 'mg', timesPerDay: 1, dailyMg: 600, status: 'over-upper-limit' }],
   ['I take two 200mg magnesium tablets.', { entry: 'oral-magnesium', amount: 400, unit: 'mg', timesPerDay: 1, dailyMg: 400, status: 'over-upper-limit' }],
   ['Two 200 mg tablets of magnesium twice a day.', { entry: 'oral-magnesium', amount: 400, unit: 'mg', timesPerDay: 2, dailyMg: 800, status: 'over-upper-limit' }],
   ['I take half a 0.5 mg Requip tablet.', { entry: 'ropinirole', amount: 0.25, unit: 'mg', timesPerDay: 1, dailyMg: 0.25, status: 'within-limit' }],
