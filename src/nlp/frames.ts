@@ -112,6 +112,7 @@ const REBUTS = /^\W*(?:no|nope|nah|not|never|wrong|false)\b|^\W*(?:it|that|this|
  */
 const CAUTION = /\b(?:augment\w*|withdrawa?l\w*|withdrawl|taper\w*|wean\w*|side[-\s]effects?|test\s+dose|warnings?|rebound|dependen\w*|addict\w*|tolerance)\b/i;
 const DISMISSAL = /\b(?:myth|nonsense|scare\s*words?|overblown|exaggerat\w*|overrated|overstated|made\s+up|not\s+real|scam|hype|no\s+such\s+thing)\b/i;
+const DISMISSAL_ALL = new RegExp(DISMISSAL.source, 'gi');
 const NOT_DISMISSAL = /\b(?:not|isn'?t|no)\s+(?:a\s+)?(?:myth|nonsense|hype)\b/i;
 
 /** The sentence reports that it did not work ("was no different", "still up every night"). */
@@ -142,18 +143,20 @@ export interface FrameHit {
 }
 
 /**
- * One test before the frames: does the sentence hold any cue at all? Built from the cue
- * patterns themselves, so a new wording can never be missed by a hand-kept word list.
+ * The test before the frames: does the sentence hold any cue at all? The cue patterns
+ * themselves, so a new wording can never be missed by a hand-kept word list; tested one by one,
+ * not joined into one pattern: the engine compiled the joined 14 KB pattern in 145 ms on first
+ * use, the parts in 39 ms all told (and the frames compile the parts anyway).
  */
-const ANY_CUE = new RegExp(
-  [CURE, BEST, EVERYONE, FAST, PROOF, SAFE, SAFE_MILD, SAFE_IN, CAUSE, MECHANISM, RELIEF, STOP, STEER, STEER_AWAY, DISMISSAL].map((r) => r.source).join('|'),
-  'i',
-);
+const CUES = [CURE, BEST, EVERYONE, FAST, PROOF, SAFE, SAFE_MILD, SAFE_IN, CAUSE, MECHANISM, RELIEF, STOP, STEER, STEER_AWAY, DISMISSAL_ALL];
+function holdsCue(text: string): boolean {
+  return CUES.some((regex) => matches(regex, text).length > 0);
+}
 
 /** The frames this sentence makes, at most one per kind; empty for most sentences. */
 export function findFrames(ctx: FrameContext): FrameHit[] {
   const { sentenceText } = ctx;
-  if (!ANY_CUE.test(sentenceText) && !(ctx.previousText && ASKS_WHAT_TO_TAKE.test(ctx.previousText))) return [];
+  if (!holdsCue(sentenceText) && !(ctx.previousText && ASKS_WHAT_TO_TAKE.test(ctx.previousText))) return [];
   const subjects = ctx.mentions
     .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
     .filter((s): s is { mention: TextMention; entry: Entry } => !!s.entry);
@@ -191,7 +194,7 @@ function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined 
 }
 
 function safety(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
-  const dismissal = dismissesCaution(ctx.sentenceText) ? matches(new RegExp(DISMISSAL.source, 'gi'), ctx.sentenceText)[0] : undefined;
+  const dismissal = dismissesCaution(ctx.sentenceText) ? matches(DISMISSAL_ALL, ctx.sentenceText)[0] : undefined;
   if (dismissal && standsAsClaim(ctx, dismissal, { cueNegates: true })) {
     const subject = nearest(ctx, subjects.filter((s) => isTreatment(s) && s.entry.prescription), dismissal) ?? subjects.find((s) => s.entry.caveats.length > 0);
     if (subject) {
@@ -308,9 +311,22 @@ interface CueMatch {
   text: string;
 }
 
+/** The matches of each cue in the sentence read last: the test before the frames and the frames share them. */
+let matchedText = '';
+const matchesInText = new Map<RegExp, CueMatch[]>();
+
 function matches(regex: RegExp, text: string): CueMatch[] {
-  regex.lastIndex = 0;
-  return [...text.matchAll(regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  if (text !== matchedText) {
+    matchedText = text;
+    matchesInText.clear();
+  }
+  let found = matchesInText.get(regex);
+  if (!found) {
+    regex.lastIndex = 0;
+    found = [...text.matchAll(regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    matchesInText.set(regex, found);
+  }
+  return found;
 }
 
 function hit(subject: Subject, kind: FrameKind, ctx: FrameContext, cue: CueMatch, caveat?: number): FrameHit {
