@@ -26,10 +26,14 @@ export type * from './types';
  * sleeplessness, ...").
  */
 const CONTINUES =
-  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
+  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew|massage|mix|wear|soak)\b|(?:works?|worked|helps?|helped|fixes|cures|stops|calms|beats|formulated|designed|made\s+to|clinically|proven|zero\s+side|no\s+side)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
 /** "this herb", "the pill": a noun phrase anywhere in the sentence that stands for the treatment before it. */
 const REFERS_BACK =
   /^\W*(?:[\w']+\s+){1,3}?(?:it|it'?s|they|they'?re)\b|\b(?:this|that|these|the)\s+(?:little\s+)?(?:herb|supplement|remedy|drug|medication|medicine|med|pill|tablet|capsule|product|spray|oil|stuff|treatment|tea|powder|formula|patch|infusion|one)s?\b/i;
+/** The sentence goes on about the treatment of the one before it. */
+const continuesBefore = (sentence: string) => CONTINUES.test(sentence) || REFERS_BACK.test(sentence);
+/** A sentence this short before a claim is a heading or a name, the claim's topic. */
+const LEAD_IN_WORDS = 6;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -41,7 +45,7 @@ const DIETARY =
   /\b(?:foods?|diet(?:s|ary)?|eat(?:s|ing)?|ate|contains?|containing|provides?|providing|rich\s+in|sources?\s+of|rdas?|recommended\s+(?:daily|dietary)\s+(?:allowance|intake|amount)|daily\s+value|needs?|required|requires|requirements?|should\s+get|get\s+at\s+least|intake|nuts|seeds|spinach|almonds|cashews|avocados?|beans|legumes|whole\s+grains|chocolate|bananas?|per\s+100\s*g|servings?\s+of)\b/i;
 const SUPPLEMENTAL =
   /\b(?:take|takes|took|taking|taken|supplement(?:s|ed|ing|ation)?|pills?|tablets?|capsules?|caps|softgels?|gummies|powder|doses?|dosage|dosing|prescribed|pop(?:s|ped|ping)?|glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|sulfate|sulphate|orotate|lactate|gluconate|aspartate|elemental|chelated|bedtime)\b/i;
-const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths?|tablet\s+sizes?|formulations?\s+of)\b/i;
+const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths|in\s+(?:\w+\s+)?strengths?\s+of|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
 const WARNS =
   /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
@@ -67,9 +71,11 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
       /** The one treatment named in the sentence before, when this sentence refers back to it. */
       const treatmentCarriedOver = (sentence: Sentence, sentenceText: string): TextMention[] => {
-        if (!CONTINUES.test(sentenceText) && !REFERS_BACK.test(sentenceText)) return [];
         const from = lastAtOrBefore(bounds, sentence.start - 1);
         if (sentence.start - from > 400) return [];
+        // A heading or a product name before it ("1. Ropinirole (Requip).", "Calm Powder, lemon.") is its topic.
+        const leadIn = text.slice(from, sentence.start).trim().split(/\s+/).length <= LEAD_IN_WORDS;
+        if (!leadIn && !continuesBefore(sentenceText)) return [];
         const before = mentionsBetween(mentions, from, sentence.start).filter(isTreatment);
         if (new Set(before.map((m) => m.entryId)).size !== 1) return [];
         return analysis.aggravators.some((a) => before.some((m) => m.id === a.mentionId)) ? [] : before;
@@ -134,7 +140,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           const treatments = (bySentence.get(before) ?? []).filter(isTreatment);
           if (new Set(treatments.map((m) => m.entryId)).size !== 1) return;
           const sentenceText = text.slice(sentence.start, sentence.end);
-          if (!(CONTINUES.test(sentenceText) || REFERS_BACK.test(sentenceText)) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
+          if (!continuesBefore(sentenceText) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
           const previousText = text.slice(before.start, before.end);
           // The sentence's own mentions are of the condition only ("... when restless legs keep you up").
           const mentions = [...treatments, ...(bySentence.get(sentence) ?? [])];
@@ -148,7 +154,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         });
         const last = chunk.sentences[chunk.sentences.length - 1];
         const following = last && bySentence.has(last) ? followingSentence(text, piece.end, bounds) : undefined;
-        if (following && !(next < mentions.length && mentions[next]!.start < following.end) && CONTINUES.test(text.slice(following.start, following.end))) {
+        if (following && !(next < mentions.length && mentions[next]!.start < following.end) && continuesBefore(text.slice(following.start, following.end))) {
           const sentence = parseChunk(text, following).sentences[0];
           if (sentence) continued(last!, sentence);
         }

@@ -92,7 +92,8 @@ export function parseUnit(raw: string): DoseUnit | undefined {
 const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)`;
 const COUNT_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s*(?:x|\u00d7|\*)\s*$`, 'i');
-const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
+/** "two 400 mg tablets", "two magnesium oxide 400 mg tablets": a count, perhaps the substance's name, then the amount. */
+const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+(?:(?!(?:days?|weeks?|months?|years?|hours?|nights?|times?|of|x)\b)[a-z][a-z-]*\s+){0,2}$`, 'i');
 const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
 const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?)`;
 const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
@@ -287,7 +288,9 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
       start -= before.length - before.lastIndexOf(half[1]!);
     } else if (count && form && /s$|es$/i.test(form[1]!)) {
       multiplier = countOf(count[1]!);
-      start -= before.length - before.lastIndexOf(count[1]!);
+      // The phrase takes in the count only when nothing stands between ("two 400 mg tablets"):
+      // a name between them ("two magnesium oxide 400 mg tablets") stays the mention it is.
+      if (/^\W*\S+\s+$/.test(count[0])) start -= before.length - before.lastIndexOf(count[1]!);
     }
     const timesAfter = multiplier === 1 ? TIMES_AFTER.exec(after) : null;
     if (timesAfter) {

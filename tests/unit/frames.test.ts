@@ -37,6 +37,7 @@ describe('claim frames', () => {
     expect(framesOf('Gabapentin enacarbil works well for many people with restless legs syndrome.')).toEqual([]);
     expect(framesOf('Does valerian cure restless legs syndrome?')).toEqual([]);
     expect(framesOf('Some blogs say valerian cures restless legs syndrome. That is not true.')).toEqual([]);
+    expect(framesOf('"Valerian cures restless legs for good," says a viral post. Bad advice: no trial supports it.')).toEqual([]);
   });
 
   it('reads a sentence that opens with a pronoun as a claim about the treatment before it', () => {
@@ -99,6 +100,14 @@ describe('claim frames', () => {
     expect(framesOf('Sleep Caplets, doxylamine 25 mg. For sleepless nights when restless legs keep you awake.')).toEqual([
       expect.objectContaining({ kind: 'use' }),
     ]);
+    // A heading or product name before a claim is its topic.
+    expect(framesOf('Valerian Root Capsules, 60 count. Formulated to eliminate restless legs at the source.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy' }),
+    ]);
+    // Throwing the pills out tonight is stopping at once.
+    expect(framesOf('Pramipexole is a trap. Throw the pills out tonight and never take another one.')).toEqual([
+      expect.objectContaining({ kind: 'stopping' }),
+    ]);
     // A sentence naming only the condition carries the one treatment of the sentence before.
     expect(framesOf('I started valerian root last month. It cured my RLS completely, everyone should try this herb.')).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'efficacy' })]),
@@ -132,6 +141,9 @@ describe('doses read across a label', () => {
 
   it('reads a count of units before a per-unit amount, and "and another" as one unit more', () => {
     expect(flaggedDoses('For my RLS I take 6 caps of magnesium a day, 75mg elemental each.')).toEqual([expect.objectContaining({ dailyMg: 450 })]);
+    // A count before the substance's name and the amount; one magnesium oxide tablet is about 241 mg elemental.
+    expect(flaggedDoses('For restless legs, take two magnesium oxide 400 mg tablets every night.')).toEqual([expect.objectContaining({ dailyMg: 482.6 })]);
+    expect(flaggedDoses('For restless legs, take one magnesium oxide 400 mg tablet every night.')).toEqual([]);
     expect(flaggedDoses('Each tablet has 250 mg of magnesium. Take 1 tablet with dinner and another before bed.')).toEqual([
       expect.objectContaining({ dailyMg: 500 }),
     ]);
