@@ -311,19 +311,42 @@ interface CueMatch {
   text: string;
 }
 
+/**
+ * Case-sensitive twins of the cues, run on the sentence with its ASCII capitals lowered (offsets
+ * unchanged): V8 compiles and runs them markedly faster than the case-insensitive originals. A cue
+ * written with a capital letter of its own keeps its original.
+ */
+const CASELESS = new Map(
+  CUES.filter((regex) => !/[A-Z]/.test(regex.source.replace(/\\./g, ''))).map((regex) => [regex, new RegExp(regex.source, regex.flags.replace('i', ''))]),
+);
+const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
+
 /** The matches of each cue in the sentence read last: the test before the frames and the frames share them. */
 let matchedText = '';
+let loweredText = '';
 const matchesInText = new Map<RegExp, CueMatch[]>();
 
 function matches(regex: RegExp, text: string): CueMatch[] {
   if (text !== matchedText) {
     matchedText = text;
+    loweredText = lowerAscii(text);
     matchesInText.clear();
   }
   let found = matchesInText.get(regex);
   if (!found) {
-    regex.lastIndex = 0;
-    found = [...text.matchAll(regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+    // An exec loop on the one instance: matchAll clones the pattern on every call, which cost
+    // seven times the scan itself on short sentences.
+    const caseless = CASELESS.get(regex);
+    const runner = caseless ?? regex;
+    const subject = caseless ? loweredText : text;
+    found = [];
+    runner.lastIndex = 0;
+    for (let m = runner.exec(subject); m; m = runner.exec(subject)) {
+      found.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
+      if (!runner.global) break;
+      if (m[0].length === 0) runner.lastIndex++;
+    }
+    runner.lastIndex = 0;
     matchesInText.set(regex, found);
   }
   return found;
