@@ -319,7 +319,11 @@ interface CueMatch {
 const CASELESS = new Map(
   CUES.filter((regex) => !/[A-Z]/.test(regex.source.replace(/\\./g, ''))).map((regex) => [regex, new RegExp(regex.source, regex.flags.replace('i', ''))]),
 );
-const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
+const lowerAscii = (text: string) => {
+  const lowered = text.toLowerCase();
+  // Lowering some letters changes the length (\u0130): then lower only A-Z, so offsets hold.
+  return lowered.length === text.length ? lowered : text.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
+};
 
 /** The matches of each cue in the sentence read last: the test before the frames and the frames share them. */
 let matchedText = '';
