@@ -45,6 +45,8 @@ const DIETARY =
   /\b(?:foods?|diet(?:s|ary)?|eat(?:s|ing)?|ate|contains?|containing|provides?|providing|rich\s+in|sources?\s+of|rdas?|recommended\s+(?:daily|dietary)\s+(?:allowance|intake|amount)|daily\s+value|needs?|required|requires|requirements?|should\s+get|get\s+at\s+least|intake|nuts|seeds|spinach|almonds|cashews|avocados?|beans|legumes|whole\s+grains|chocolate|bananas?|per\s+100\s*g|servings?\s+of)\b/i;
 const SUPPLEMENTAL =
   /\b(?:take|takes|took|taking|taken|supplement(?:s|ed|ing|ation)?|pills?|tablets?|capsules?|caps|softgels?|gummies|powder|doses?|dosage|dosing|prescribed|pop(?:s|ped|ping)?|glycinate|bisglycinate|citrate|oxide|chloride|malate|threonate|taurate|sulfate|sulphate|orotate|lactate|gluconate|aspartate|elemental|chelated|bedtime)\b/i;
+/** A supplement label's directions in the next sentence: the amount before them is a supplement's, not food's. */
+const LABEL_DIRECTIONS = /^\W*(?:directions|suggested\s+use|to\s+use)\b|^\W*(?:take|give|mix|dissolve|chew|swallow)\s+(?:\d+|one|two|three|four|half)\b/i;
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths|in\s+(?:\w+\s+)?strengths?\s+of|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
 const WARNS =
@@ -248,7 +250,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         indication,
         negated: phraseNegated(sentence, phrase),
         threshold: phrase.threshold,
-        dietary: DIETARY_KINDS.has(entry.kind) && DIETARY.test(sentenceText) && !SUPPLEMENTAL.test(sentenceText),
+        dietary: DIETARY_KINDS.has(entry.kind) && DIETARY.test(sentenceText) && !SUPPLEMENTAL.test(sentenceText) && !(nextText && LABEL_DIRECTIONS.test(nextText)),
         saltNamed: !elementalFrom && SALT.test(mentionText) && !saysElemental,
         pageAboutRls,
       });

@@ -95,7 +95,7 @@ const COUNT_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s*(?:x|\u
 /** "two 400 mg tablets", "two magnesium oxide 400 mg tablets": a count, perhaps the substance's name, then the amount. */
 const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+(?:(?!(?:days?|weeks?|months?|years?|hours?|nights?|times?|of|x)\b)[a-z][a-z-]*\s+){0,2}$`, 'i');
 const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
-const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?)`;
+const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?|servings?|ml|mls|millilit(?:er|re)s?|tsps?|teaspoons?)`;
 const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
 const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
 /** "400mg x3 a day", "400 mg \u00d7 2": a count of intakes written after the amount. */
@@ -165,6 +165,15 @@ interface FoundFrequency {
 interface Serving {
   count: number;
   frequency?: FoundFrequency;
+  /** The unit counted, when it is a measure ("2 mL", "1 tsp"): it must be the label's own. */
+  measure?: string;
+}
+
+/** A volume counted in directions or on a label: "mL" and "tsp" are measures, a capsule is a unit. */
+function measureOf(form: string): string | undefined {
+  if (/^(?:ml|mls|millilit)/i.test(form)) return 'ml';
+  if (/^(?:tsp|teaspoon)/i.test(form)) return 'tsp';
+  return undefined;
 }
 
 /** A count as written: "3" or "three". */
@@ -193,7 +202,7 @@ function findFrequency(window: string): FoundFrequency | undefined {
 }
 
 /** "each softgel contains magnesium", "per capsule:": the amount that follows is one unit's. */
-const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single)\s+${FORM}\b[^.\d]{0,40}$`, 'i');
+const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single)\s+(?:(\d+(?:\.\d+)?)\s*)?(?:${FORM}\s+)?(${FORM})\b[^.\d]{0,40}$`, 'i');
 /** "take 3 softgels", "2 capsules": how many units make a serving. */
 const SERVING = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?(${FORM})(?![a-z])`, 'gi');
 
@@ -246,7 +255,8 @@ function directionsIn(following: string): Serving | undefined {
   const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0);
   const end = last.index + last[0].length;
   const frequency = found.length === 1 ? findFrequency(next.slice(end, end + 40)) : undefined;
-  return frequency ? { count, frequency } : { count };
+  const measure = measureOf(last[0].replace(/^\S+\s+(?:[a-z-]+\s+)?/i, ''));
+  return { count, ...(frequency ? { frequency } : {}), ...(measure ? { measure } : {}) };
 }
 
 /** Every dose phrase in one sentence, in text order; `following` is the sentence after, for directions. */
@@ -305,8 +315,14 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
     // Label copy: "take 3 softgels daily; each softgel contains 250 mg". The amount is per unit;
     // the serving elsewhere in the sentence says how many units, and how often.
     let serving: Serving | undefined;
-    if (multiplier === 1 && PER_UNIT_BEFORE.test(sentence.slice(Math.max(0, m.index - 50), m.index))) {
+    const perUnit = multiplier === 1 ? PER_UNIT_BEFORE.exec(sentence.slice(Math.max(0, m.index - 50), m.index)) : null;
+    if (perUnit) {
       serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following) : undefined);
+      // "Each 1 mL provides 50 mg. Give 2 mL": a measure counts against the label's own measure.
+      const labelMeasure = measureOf(perUnit[2]!);
+      if (serving && (labelMeasure || serving.measure)) {
+        serving = labelMeasure === serving.measure ? { ...serving, count: serving.count / Number(perUnit[1] ?? 1) } : undefined;
+      }
       if (serving) multiplier = serving.count;
     }
     const formAdjacent = FORM_ADJACENT.exec(after);

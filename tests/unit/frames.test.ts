@@ -135,6 +135,14 @@ describe('doses read across a label', () => {
     ]);
     // A range in the directions is no one daily amount.
     expect(flaggedDoses('Each capsule contains 200 mg of magnesium. Take 1 to 2 capsules daily.')).toEqual([]);
+    // Measures count against the label's own measure; a serving in the directions is a unit.
+    expect(flaggedDoses('For restless legs: each 1 mL provides 150 mg elemental magnesium. Give 3 mL at bedtime.')).toEqual([
+      expect.objectContaining({ dailyMg: 450 }),
+    ]);
+    expect(flaggedDoses('For restless legs: each 5 mL provides 150 mg elemental magnesium. Take 10 mL at bedtime.')).toEqual([]);
+    expect(flaggedDoses('Each 2 tsp serving provides 325 mg magnesium. Directions: mix 1 serving in water twice daily.')).toEqual([
+      expect.objectContaining({ dailyMg: 650 }),
+    ]);
     // A ceiling in the directions is no one's daily amount either.
     expect(flaggedDoses('Each capsule contains 100 mg of magnesium. Take 1 capsule daily; do not exceed 6 capsules.')).toEqual([]);
   });
