@@ -50,7 +50,10 @@ const LABEL_DIRECTIONS = /^\W*(?:directions|suggested\s+use|to\s+use)\b|^\W*(?:t
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths|in\s+(?:\w+\s+)?strengths?\s+of|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
 const WARNS =
-  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
+  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|made\s+(?:my\s+|his\s+|her\s+)?(?:rls|legs?|restless\s+legs|symptoms)\s+(?:\w+\s+)?worse|worse\s+than|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
+/** The sentence itself says the amount is over a limit ("double the 350 mg upper limit"): the page has already warned. */
+const OVER_THE_LIMIT =
+  /\b(?:above|over|exceeds?|exceeding|double|twice|triple|beyond|more\s+than)\s+(?:the\s+)?(?:[\d.,]+\s*(?:mg|milligrams?)\s+)?(?:(?:safe|upper|daily|recommended|tolerable|labell?ed|label|maximum)\s+)*(?:limit|maximum|max)\b/i;
 const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citrate|oxide|chloride|carbonate|succinate/i;
 
 export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
@@ -213,7 +216,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const cues = indicationCues(sentenceText);
     const population = populationCue(sentenceText);
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
-    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText });
+    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText);
     const found: DoseFinding[] = [];
     const owned: Array<{ phrase: DosePhrase; owner: LocalMention }> = [];
     for (const phrase of phrases) {

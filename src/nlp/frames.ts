@@ -95,7 +95,7 @@ const STEER_AWAY =
 
 /** A sentence the page itself disputes, here or in the next sentence. */
 const DISPUTE =
-  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong(?!\s+(?:form|kind|type|dose|one|brand|product|way|time|thing|size))|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however(?!\s+(?:many|much|long|often|far|big|small|you))|but\s+(?:the\s+)?(?:evidence|studies|research|trials)|no\s+(?:good\s+|real\s+|published\s+|such\s+)?(?:study|studies|trials?|research)\b|tell\s+that\s+to|yeah\s+right|bad\s+advice|please\s+(?:don'?t|dont|do\s+not)|(?:says?|suggests?|shows?|tells?)\s+otherwise|lacks?\s+(?:\w+\s+)?(?:support|evidence|proof))\b/i;
+  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong(?!\s+(?:form|kind|type|dose|one|brand|product|way|time|thing|size))|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however(?!\s+(?:many|much|long|often|far|big|small|you))|but\s+(?:the\s+)?(?:evidence|studies|research|trials)|no\s+(?:good\s+|real\s+|published\s+|such\s+)?(?:study|studies|trials?|research)\b|tell\s+that\s+to|yeah\s+right|(?:bad|worst|terrible|awful|dangerous|horrible|dumb|stupid|reckless)\s+(?:[\w-]+\s+){0,2}advice|please\s+(?:don'?t|dont|do\s+not)|(?:says?|suggests?|shows?|tells?)\s+otherwise|lacks?\s+(?:\w+\s+)?(?:support|evidence|proof))\b/i;
 /** Someone else's claim ("people say", "forums claim") that the page answers with a contrast. */
 const ATTRIBUTED =
   /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others|(?:a|an|one|this|that)\s+(?:\w+\s+)?(?:friend|neighbou?r|relative|coworker|colleague|guy|lady|woman|man|poster|commenter|user|member|doctor|gp|nurse|pharmacist|naturopath|chiropractor|influencer))\s+(?:\w+\s+){0,3}?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
@@ -116,6 +116,7 @@ const DISMISSAL_ALL = new RegExp(DISMISSAL.source, 'gi');
 const NOT_DISMISSAL = /\b(?:not|isn'?t|no)\s+(?:a\s+)?(?:myth|nonsense|hype)\b/i;
 
 /** The sentence reports that it did not work ("was no different", "still up every night"). */
+const WORSENED = /\b(?:worse|worsen\w*|aggravat\w*)\b/i;
 const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still(?!\s+(?:the|a|an|is|my|your|our|their|recommended|first))|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
 const SUPPOSED = /\b(?:if|unless|even\s+if)\b[^,.;]*/gi;
 const QUESTION_OPENERS = new Set([
@@ -181,8 +182,13 @@ const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
 function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   // "If it didn't work for you, ..." supposes a failure; it reports none.
   if (!aboutRls(ctx) || FAILED.test(ctx.sentenceText.replace(SUPPOSED, '')) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
+  // "made my legs worse within a week, so I stopped it": in a report of harm a time cue promises
+  // nothing, and what was stopped is the treatment.
+  const harmReported = WORSENED.test(ctx.sentenceText);
   for (const regex of [CURE, BEST, EVERYONE, FAST, PROOF]) {
+    if (regex === FAST && harmReported) continue;
     for (const m of matches(regex, ctx.sentenceText)) {
+      if (harmReported && /^stop/i.test(m.text)) continue;
       if (!standsAsClaim(ctx, m)) continue;
       const subject = nearest(ctx, subjects.filter(isTreatment), m);
       // The verdict of the treatment the claim is about decides: a strongly recommended one is not flagged.

@@ -145,6 +145,8 @@ describe('doses read across a label', () => {
     ]);
     // A ceiling in the directions is no one's daily amount either.
     expect(flaggedDoses('Each capsule contains 100 mg of magnesium. Take 1 capsule daily; do not exceed 6 capsules.')).toEqual([]);
+    // A sentence that itself says the amount is over the limit has already warned the reader.
+    expect(flaggedDoses('The ad recommends 700 mg of elemental magnesium nightly for restless legs, double the upper limit.')).toEqual([]);
   });
 
   it('reads a count of units before a per-unit amount, and "and another" as one unit more', () => {
@@ -167,6 +169,8 @@ describe('what claim frames leave alone', () => {
       'Coffee keeps me awake, and my restless legs are worse after it.',
       'Many people take Benadryl for allergies without knowing it can worsen RLS.',
       'The tingling of magnesium oil is a side effect, not a sign it is working.',
+      'Valerian made my legs far worse within a week, so I stopped it.',
+      '"Skip the ferritin test, just take valerian" is the worst RLS advice I have read.',
     ]) {
       expect(framesOf(sentence), sentence).toEqual([]);
     }
