@@ -216,7 +216,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const cues = indicationCues(sentenceText);
     const population = populationCue(sentenceText);
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
-    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText);
+    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText) || (nextText !== undefined && OVER_THE_LIMIT.test(nextText));
     const found: DoseFinding[] = [];
     const owned: Array<{ phrase: DosePhrase; owner: LocalMention }> = [];
     for (const phrase of phrases) {

@@ -95,10 +95,12 @@ const STEER_AWAY =
 
 /** A sentence the page itself disputes, here or in the next sentence. */
 const DISPUTE =
-  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong(?!\s+(?:form|kind|type|dose|one|brand|product|way|time|thing|size))|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however(?!\s+(?:many|much|long|often|far|big|small|you))|but\s+(?:the\s+)?(?:evidence|studies|research|trials)|no\s+(?:good\s+|real\s+|published\s+|such\s+)?(?:study|studies|trials?|research)\b|tell\s+that\s+to|yeah\s+right|(?:bad|worst|terrible|awful|dangerous|horrible|dumb|stupid|reckless)\s+(?:[\w-]+\s+){0,2}advice|please\s+(?:don'?t|dont|do\s+not)|(?:says?|suggests?|shows?|tells?)\s+otherwise|lacks?\s+(?:\w+\s+)?(?:support|evidence|proof))\b/i;
+  /\b(?:not\s+true|untrue|is\s+not\s+true|isn'?t\s+true|myths?|false|wrong(?!\s+(?:form|kind|type|dose|one|brand|product|way|time|thing|size))|no\s+(?:good\s+|solid\s+|real\s+|scientific\s+|trial\s+|clinical\s+)*(?:evidence|proof|data)|only\s+evidence|no\s+guidelines?\s+(?:recommends?|supports?)|not\s+supported|isn'?t\s+supported|unsupported|unproven|debunk\w*|not\s+quite|does\s*n[o']t\s+hold|nonsense|misleading|in\s+fact|pointed\s+out|(?:is|just)\s+marketing|not\s+science|not\s+buying|not\s+so\s+fast|that'?s\s+not\s+how|don'?t\s+believe|not\s+backed|however(?!\s+(?:many|much|long|often|far|big|small|you))|but\s+(?:the\s+)?(?:evidence|studies|research|trials)|no\s+(?:good\s+|real\s+|published\s+|such\s+)?(?:study|studies|trials?|research)\b|tell\s+that\s+to|yeah\s+right|(?:bad|worst|terrible|awful|dangerous|horrible|dumb|stupid|reckless)\s+(?:[\w-]+\s+){0,2}advice|please\s+(?:don'?t|dont|do\s+not)|(?:says?|suggests?|shows?|tells?)\s+otherwise|(?:suggests?|recommends?|advises?|advised|warns?)\s+(?:strongly\s+)?against|not\s+recommended|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+show\s+(?:that|this|it)|(?:nobody|no\s+one)\s+(?:has\s+)?(?:ever\s+)?studied|never\s+been\s+(?:properly\s+)?studied|red\s+flag|hard\s+(?:pass|no)|please\s+ignore\s+\w+|ignore\s+(?:that|this|those|anyone|everyone)\b|drew\s+criticism|criticis\w+|big\s+if\s+true|not\s+any\s*more|so\s+no\b(?!\s+\w)|nope|turns\s+out\s+(?:nobody|no\s+one|there'?s\s+no|it\s+(?:doesn'?t|isn'?t|wasn'?t)|that'?s\s+(?:not|false|wrong))|called\s+(?:that|it|this)\s+(?:\w+\s+)?(?:dangerous|reckless|wrong|irresponsible|nonsense)|which\s+the\s+\w+\s+ignores|(?:can|could|may)\s+make\s+(?:rls|restless\s+legs|it|symptoms|things)\s+worse|withdrawal\s+is\s+real|contrary\s+to|fact[-\s]?check\w*|lacks?\s+(?:\w+\s+)?(?:support|evidence|proof))\b/i;
 /** Someone else's claim ("people say", "forums claim") that the page answers with a contrast. */
 const ATTRIBUTED =
   /\b(?:(?:people|ppl|folks|they|blogs?|bloggers|ads|adverts?|advertisements?|sites?|websites?|forums?|influencers?|marketers?|companies|brands?|sellers?|some(?:one|body)?|my\s+\w+|many|others|(?:a|an|one|this|that)\s+(?:\w+\s+)?(?:friend|neighbou?r|relative|coworker|colleague|guy|lady|woman|man|poster|commenter|user|member|doctor|gp|nurse|pharmacist|naturopath|chiropractor|influencer))\s+(?:\w+\s+){0,3}?(?:say|says|said|saying|claim\w*|swear\w*|insist\w*|believe\w*|argue\w*|promis\w*|tell|told)|claims?\s+that|common\s+belief|you(?:'ll)?\s+(?:hear|read)|is\s+often\s+said)\b/i;
+/** The page agrees with the claim it passes on. */
+const ENDORSES = /\b(?:spot\s+on|nailed\s+it|(?:is|was|'s|were|are)\s+(?:totally\s+|so\s+|absolutely\s+|completely\s+|100%\s+)?right|i\s+agree|doing\s+exactly\s+that|it\s+tracks|(?:and|so)\s+i\s+did)\b/i;
 const CONTRAST =
   /\b(?:but|however|though|although|yet|honestly|actually|in\s+reality|really|just)\b|\b(?:studies|research|trials?|evidence|experts?|specialists?)\s+(?:\w+\s+){0,2}(?:shows?|links?|suggests?|says?|finds?|found|points?)\b/i;
 /** A denial inside a cue's own span ("is not caused by low magnesium"), for cues that are no denial themselves. */
@@ -443,10 +445,12 @@ export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentence
   if (DISPUTE.test(ctx.sentenceText) && !dismissesCaution(ctx.sentenceText)) return true;
   const next = nextSentence(ctx.text, ctx.sentence.end);
   if (DISPUTE.test(next)) return true;
-  // "People say X, but ..." / "Forums claim X. No." : an attributed claim answered.
+  // "People say X, but ..." / "Forums claim X. No." : an attributed claim answered, unless the
+  // page takes it up ("my neighbour says X, and she's spot on, just do it").
   const attributed = ATTRIBUTED.exec(ctx.sentenceText);
   return (
     !!attributed &&
+    !ENDORSES.test(ctx.sentenceText) &&
     (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next) || REBUTS.test(next))
   );
 }

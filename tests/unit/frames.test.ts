@@ -38,6 +38,12 @@ describe('claim frames', () => {
     expect(framesOf('Does valerian cure restless legs syndrome?')).toEqual([]);
     expect(framesOf('Some blogs say valerian cures restless legs syndrome. That is not true.')).toEqual([]);
     expect(framesOf('"Valerian cures restless legs for good," says a viral post. Bad advice: no trial supports it.')).toEqual([]);
+    // Answered with what the evidence says, in the next sentence.
+    expect(framesOf('A blog says valerian is the best remedy for restless legs. The 2024 guideline suggests against it.')).toEqual([]);
+    // Passed on and agreed with: still the page's claim.
+    expect(framesOf('My neighbour says valerian cures restless legs for good, and she is totally right.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy' }),
+    ]);
   });
 
   it('reads a sentence that opens with a pronoun as a claim about the treatment before it', () => {
