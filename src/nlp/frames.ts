@@ -164,7 +164,12 @@ export function findFrames(ctx: FrameContext): FrameHit[] {
     .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
     .filter((s): s is { mention: TextMention; entry: Entry } => !!s.entry);
   if (subjects.length === 0) return [];
-  if (disputed(ctx)) return [];
+  // "People say it's a myth, but honestly it cured mine": a claim made after the contrast is the page's own.
+  // Where the claim begins: its first strong cue (not the setting "for RLS", not a dismissal).
+  const firstCue = Math.min(
+    ...CUES.filter((regex) => regex !== DISMISSAL_ALL && regex !== RELIEF).map((regex) => matches(regex, sentenceText)[0]?.start ?? Infinity),
+  );
+  if (disputed(ctx, firstCue)) return [];
   const hits: FrameHit[] = [];
   const add = (hit: FrameHit | undefined) => {
     if (hit && !hits.some((h) => h.mentionId === hit.mentionId)) hits.push(hit);
@@ -441,18 +446,24 @@ function mentionNegated(ctx: FrameContext, mention: TextMention, cue: CueMatch):
 }
 
 /** The page disputes the sentence: in it ("... — not quite") or in the next sentence ("That is not true."). */
-export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>): boolean {
-  if (DISPUTE.test(ctx.sentenceText) && !dismissesCaution(ctx.sentenceText)) return true;
+export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>, claimAt?: number): boolean {
+  const { sentenceText } = ctx;
   const next = nextSentence(ctx.text, ctx.sentence.end);
-  if (DISPUTE.test(next)) return true;
   // "People say X, but ..." / "Forums claim X. No." : an attributed claim answered, unless the
   // page takes it up ("my neighbour says X, and she's spot on, just do it").
-  const attributed = ATTRIBUTED.exec(ctx.sentenceText);
-  return (
-    !!attributed &&
-    !ENDORSES.test(ctx.sentenceText) &&
-    (CONTRAST.test(ctx.sentenceText.slice(attributed.index + attributed[0].length)) || CONTRAST.test(next) || REBUTS.test(next))
-  );
+  const attributed = ATTRIBUTED.exec(sentenceText);
+  const endorsed = ENDORSES.test(sentenceText);
+  const after = attributed ? attributed.index + attributed[0].length : 0;
+  const contrast = attributed && !endorsed ? CONTRAST.exec(sentenceText.slice(after)) : null;
+  if (contrast && claimAt !== undefined && claimAt >= after + contrast.index + contrast[0].length) {
+    // "People say it's a myth, but honestly it cured mine": the doubt is theirs, the claim the
+    // page's own; only a dispute after the contrast answers it.
+    return DISPUTE.test(sentenceText.slice(after + contrast.index + contrast[0].length)) || DISPUTE.test(next);
+  }
+  if (DISPUTE.test(sentenceText) && !dismissesCaution(sentenceText)) return true;
+  if (DISPUTE.test(next)) return true;
+  if (!attributed || endorsed) return false;
+  return !!contrast || CONTRAST.test(next) || REBUTS.test(next);
 }
 
 /** "Withdrawal is a myth", "augmentation is just a scare word": a caution dismissed. */

@@ -40,6 +40,10 @@ describe('claim frames', () => {
     expect(framesOf('"Valerian cures restless legs for good," says a viral post. Bad advice: no trial supports it.')).toEqual([]);
     // Answered with what the evidence says, in the next sentence.
     expect(framesOf('A blog says valerian is the best remedy for restless legs. The 2024 guideline suggests against it.')).toEqual([]);
+    // A doubt that is someone else's, overridden by the page's own claim after "but".
+    expect(framesOf('People say valerian for RLS is a myth, but honestly it cured mine for good.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy' }),
+    ]);
     // Passed on and agreed with: still the page's claim.
     expect(framesOf('My neighbour says valerian cures restless legs for good, and she is totally right.')).toEqual([
       expect.objectContaining({ kind: 'efficacy' }),
