@@ -74,6 +74,12 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       if (mentions.length === 0) return analysis;
 
       const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
+      /** The treatment mentions of a sentence before, when they name one treatment not already flagged as taken. */
+      const soleTreatment = (mentionsBefore: readonly TextMention[]): TextMention[] => {
+        const treatments = mentionsBefore.filter(isTreatment);
+        if (new Set(treatments.map((m) => m.entryId)).size !== 1) return [];
+        return analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId)) ? [] : treatments;
+      };
       /** The one treatment named in the sentence before, when this sentence refers back to it. */
       const treatmentCarriedOver = (sentence: Sentence, sentenceText: string): TextMention[] => {
         const from = lastAtOrBefore(bounds, sentence.start - 1);
@@ -81,9 +87,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         // A heading or a product name before it ("1. Ropinirole (Requip).", "Calm Powder, lemon.") is its topic.
         const leadIn = text.slice(from, sentence.start).trim().split(/\s+/).length <= LEAD_IN_WORDS;
         if (!leadIn && !continuesBefore(sentenceText)) return [];
-        const before = mentionsBetween(mentions, from, sentence.start).filter(isTreatment);
-        if (new Set(before.map((m) => m.entryId)).size !== 1) return [];
-        return analysis.aggravators.some((a) => before.some((m) => m.id === a.mentionId)) ? [] : before;
+        return soleTreatment(mentionsBetween(mentions, from, sentence.start));
       };
       let next = 0; // mentions and pieces are both in text order
       const bounds = safeBoundaries(text);
@@ -142,10 +146,9 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         // pronoun continues the one before; its claim is about that sentence's one treatment.
         // Such a sentence holds no mention: when it lies past the piece, it is parsed here.
         const continued = (before: Sentence, sentence: Sentence) => {
-          const treatments = (bySentence.get(before) ?? []).filter(isTreatment);
-          if (new Set(treatments.map((m) => m.entryId)).size !== 1) return;
+          const treatments = soleTreatment(bySentence.get(before) ?? []);
           const sentenceText = text.slice(sentence.start, sentence.end);
-          if (!continuesBefore(sentenceText) || analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId))) return;
+          if (treatments.length === 0 || !continuesBefore(sentenceText)) return;
           const previousText = text.slice(before.start, before.end);
           // The sentence's own mentions are of the condition only ("... when restless legs keep you up").
           const mentions = [...treatments, ...(bySentence.get(sentence) ?? [])];

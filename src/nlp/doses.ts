@@ -203,7 +203,7 @@ function findFrequency(window: string): FoundFrequency | undefined {
 
 /** "each softgel contains magnesium", "per capsule:": the amount that follows is one unit's. */
 const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single)\s+(?:(\d+(?:\.\d+)?)\s*)?(?:${FORM}\s+)?(${FORM})\b[^.\d]{0,40}$`, 'i');
-/** "take 3 softgels", "2 capsules": how many units make a serving. */
+/** "take 3 softgels", "2 capsules", "1 scoop": a count of units (the count, the unit). */
 const SERVING = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?(${FORM})(?![a-z])`, 'gi');
 
 /** The serving a per-unit amount belongs to: a plural count of units before it in the sentence. */
@@ -233,8 +233,6 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
   return { count: countOf(m[1]!), frequency };
 }
 
-/** Units named with a count anywhere in a sentence ("1 scoop", "two gummies"). */
-const UNITS_GIVEN = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'gi');
 const DIRECTIONS_OPENING = /^\W*(?:for\s+[^,.;]{1,40},\s*)?(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
 /** "... and another before bed": one more unit. */
 const ANOTHER = /\band\s+another\b/gi;
@@ -249,13 +247,13 @@ const CEILING_BEFORE = /\b(?:exceed|more\s+than|up\s+to|max(?:imum)?|no\s+more)\
 function directionsIn(following: string): Serving | undefined {
   const next = following.split(';')[0]!;
   if (!DIRECTIONS_OPENING.test(next) || /\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next)) return undefined;
-  const found = [...next.matchAll(UNITS_GIVEN)].filter((m) => !CEILING_BEFORE.test(next.slice(0, m.index)));
+  const found = [...next.matchAll(SERVING)].filter((m) => !CEILING_BEFORE.test(next.slice(0, m.index)));
   const last = found[found.length - 1];
   if (!last) return undefined;
   const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0);
   const end = last.index + last[0].length;
   const frequency = found.length === 1 ? findFrequency(next.slice(end, end + 40)) : undefined;
-  const measure = measureOf(last[0].replace(/^\S+\s+(?:[a-z-]+\s+)?/i, ''));
+  const measure = measureOf(last[2]!);
   return { count, ...(frequency ? { frequency } : {}), ...(measure ? { measure } : {}) };
 }
 

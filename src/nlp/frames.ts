@@ -117,8 +117,9 @@ const DISMISSAL = /\b(?:myth|nonsense|scare\s*words?|overblown|exaggerat\w*|over
 const DISMISSAL_ALL = new RegExp(DISMISSAL.source, 'gi');
 const NOT_DISMISSAL = /\b(?:not|isn'?t|no)\s+(?:a\s+)?(?:myth|nonsense|hype)\b/i;
 
-/** The sentence reports that it did not work ("was no different", "still up every night"). */
+/** The sentence reports harm ("made my legs worse"). */
 const WORSENED = /\b(?:worse|worsen\w*|aggravat\w*)\b/i;
+/** The sentence reports that it did not work ("was no different", "still up every night"). */
 const FAILED = /\b(?:no\s+different|no\s+difference|did\s*n[o']?t|did\s+not|still(?!\s+(?:the|a|an|is|my|your|our|their|recommended|first))|no\s+change|nothing\s+changed|not\s+work\w*|does\s*n[o']?t\s+work|useless|waste)\b/i;
 const SUPPOSED = /\b(?:if|unless|even\s+if)\b[^,.;]*/gi;
 const QUESTION_OPENERS = new Set([
@@ -164,12 +165,10 @@ export function findFrames(ctx: FrameContext): FrameHit[] {
     .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
     .filter((s): s is { mention: TextMention; entry: Entry } => !!s.entry);
   if (subjects.length === 0) return [];
-  // "People say it's a myth, but honestly it cured mine": a claim made after the contrast is the page's own.
   // Where the claim begins: its first strong cue (not the setting "for RLS", not a dismissal).
-  const firstCue = Math.min(
-    ...CUES.filter((regex) => regex !== DISMISSAL_ALL && regex !== RELIEF).map((regex) => matches(regex, sentenceText)[0]?.start ?? Infinity),
-  );
-  if (disputed(ctx, firstCue)) return [];
+  const claimAt = () =>
+    Math.min(...CUES.filter((regex) => regex !== DISMISSAL_ALL && regex !== RELIEF).map((regex) => matches(regex, sentenceText)[0]?.start ?? Infinity));
+  if (disputed(ctx, claimAt)) return [];
   const hits: FrameHit[] = [];
   const add = (hit: FrameHit | undefined) => {
     if (hit && !hits.some((h) => h.mentionId === hit.mentionId)) hits.push(hit);
@@ -446,7 +445,7 @@ function mentionNegated(ctx: FrameContext, mention: TextMention, cue: CueMatch):
 }
 
 /** The page disputes the sentence: in it ("... — not quite") or in the next sentence ("That is not true."). */
-export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>, claimAt?: number): boolean {
+export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentenceText'>, claimAt?: () => number): boolean {
   const { sentenceText } = ctx;
   const next = nextSentence(ctx.text, ctx.sentence.end);
   // "People say X, but ..." / "Forums claim X. No." : an attributed claim answered, unless the
@@ -455,7 +454,7 @@ export function disputed(ctx: Pick<FrameContext, 'text' | 'sentence' | 'sentence
   const endorsed = ENDORSES.test(sentenceText);
   const after = attributed ? attributed.index + attributed[0].length : 0;
   const contrast = attributed && !endorsed ? CONTRAST.exec(sentenceText.slice(after)) : null;
-  if (contrast && claimAt !== undefined && claimAt >= after + contrast.index + contrast[0].length) {
+  if (contrast && claimAt && claimAt() >= after + contrast.index + contrast[0].length) {
     // "People say it's a myth, but honestly it cured mine": the doubt is theirs, the claim the
     // page's own; only a dispute after the contrast answers it.
     return DISPUTE.test(sentenceText.slice(after + contrast.index + contrast[0].length)) || DISPUTE.test(next);
