@@ -1,11 +1,13 @@
 /**
  * Misspelled drug and supplement names ("ropinerol", "gabapenten", "magnisium"). Patients
  * misspell long names in endless ways, so a fixed alias list cannot keep up: a page word that is
- * within a small edit distance of a name (1 for names of 6 to 8 letters, 2 from 9) is read as
- * that name. Bounded so that it never turns an English word into a drug: only words of 6 letters
- * or more, only names that are one word, the first three letters as written, and never a word of
- * the English word list that sits that close to a name (the list is computed at build time,
- * src/dataset/generated/fuzzy-guard.json). The caller applies it only on pages about health.
+ * within a small edit distance of a name (1 for names of 6 to 8 letters, 2 from 9; two letters
+ * swapped count as one edit) is read as that name. Bounded so that it never turns an English word
+ * into a drug: only words of 6 letters or more, only names that are one word, the first letter as
+ * written and the next two as written or swapped with a neighbour ("nuepro", "mangesium"), and
+ * never a word of the English word list that sits that close to a name (the list is computed at
+ * build time, src/dataset/generated/fuzzy-guard.json). The caller applies it only on pages about
+ * health.
  */
 import type { FuzzyGuard, MatchEntry } from '../dataset/match-index';
 import type { AliasMatch } from './matcher';
@@ -21,8 +23,8 @@ interface Target {
 }
 
 const MIN_LENGTH = 6;
-/** Letters a misspelling keeps as written: misspellings rarely touch a name's start. */
-export const KEPT_PREFIX = 3;
+/** The letters a word is looked up by: misspellings rarely touch a name's start beyond a swap. */
+const KEPT_PREFIX = 3;
 const LONG_NAME = 9;
 const FUZZY_KINDS = new Set(['drug', 'supplement', 'aggravator', 'lifestyle', 'device']);
 const MAX_LENGTH = 24;
@@ -48,27 +50,50 @@ export function fuzzyNames(entries: readonly MatchEntry[]): Array<{ name: string
   return names;
 }
 
-/** Levenshtein distance when it is at most `max`, else max + 1 (stops early). */
+/**
+ * The prefixes under which a name is looked up: its first three letters, and those of the name
+ * with its 2nd and 3rd, or 3rd and 4th, letters swapped (the usual typing slips). The first
+ * letter is never moved: a word that starts elsewhere is another word.
+ */
+export function prefixKeys(name: string): string[] {
+  const swapped = (i: number) => name.slice(0, i) + name[i + 1]! + name[i]! + name.slice(i + 2);
+  return [...new Set([name, swapped(1), swapped(2)].map((n) => n.slice(0, KEPT_PREFIX)))];
+}
+
+/** Could the page word (lower case) be a misspelling of the name? The one rule, shared with the guard build. */
+export function withinReach(word: string, name: string): boolean {
+  if (word === name || !prefixKeys(name).includes(word.slice(0, KEPT_PREFIX))) return false;
+  const max = allowedEdits(name.length);
+  return boundedDistance(word, name, max) <= max;
+}
+
+/**
+ * Edit distance with adjacent swaps counted as one edit (optimal string alignment), when it is at
+ * most `max`, else max + 1 (stops early).
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    before = previous;
     previous = current;
   }
   return previous[b.length]!;
 }
 
 export class FuzzyMatcher {
-  /** Targets by their first KEPT_PREFIX letters. */
+  /** Targets by each of their prefix keys. */
   private readonly byPrefix = new Map<string, Target[]>();
   private readonly englishNear: ReadonlySet<string>;
   /** Words of a fuzzy length that start like a name: a native scan finds them in one pass. */
@@ -81,10 +106,11 @@ export class FuzzyMatcher {
     this.englishNear = new Set(guard.englishNear);
     for (const { name, entryId } of fuzzyNames(entries)) {
       if (!guarded.has(name)) continue;
-      const prefix = name.slice(0, KEPT_PREFIX);
-      const bucket = this.byPrefix.get(prefix) ?? [];
-      bucket.push({ name, entryId });
-      this.byPrefix.set(prefix, bucket);
+      for (const prefix of prefixKeys(name)) {
+        const bucket = this.byPrefix.get(prefix) ?? [];
+        bucket.push({ name, entryId });
+        this.byPrefix.set(prefix, bucket);
+      }
     }
     if (this.byPrefix.size > 0) {
       const rest = `[a-z]{${MIN_LENGTH - KEPT_PREFIX},${MAX_LENGTH - KEPT_PREFIX}}`;
@@ -134,9 +160,9 @@ function closest(word: string, bucket: readonly Target[]): Target | undefined {
   let bestDistance = Infinity;
   for (const target of bucket) {
     if (target.name === word) return undefined; // an exact name is the matcher's, not ours
-    const max = allowedEdits(target.name.length);
-    const distance = boundedDistance(word, target.name, max);
-    if (distance <= max && distance < bestDistance) {
+    if (!withinReach(word, target.name)) continue;
+    const distance = boundedDistance(word, target.name, allowedEdits(target.name.length));
+    if (distance < bestDistance) {
       best = target;
       bestDistance = distance;
     }

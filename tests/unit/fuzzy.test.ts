@@ -25,6 +25,14 @@ describe('FuzzyMatcher', () => {
     expect(read('My magnezium is the glycinate kind.')).toEqual([['magnezium', 'oral-magnesium']]);
   });
 
+  it('reads two letters swapped near the start as one slip, but never a moved first letter', () => {
+    expect(read('bumped my nuepro up, and the mangesium did nothing')).toEqual([
+      ['nuepro', 'rotigotine'],
+      ['mangesium', 'oral-magnesium'],
+    ]);
+    expect(read('amgnesium and enupro')).toEqual([]);
+  });
+
   it('names what it read the word as', () => {
     expect(fuzzy.find('ropinerol', [])[0]!.readAs).toBe('ropinirole');
   });
@@ -43,5 +51,6 @@ describe('boundedDistance', () => {
     expect(boundedDistance('ropinerol', 'ropinirole', 2)).toBe(2);
     expect(boundedDistance('requipp', 'requip', 1)).toBe(1);
     expect(boundedDistance('banana', 'ropinirole', 2)).toBe(3);
+    expect(boundedDistance('nuepro', 'neupro', 1)).toBe(1);
   });
 });
