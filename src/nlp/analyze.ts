@@ -12,8 +12,8 @@ import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
 import { disputed, findFrames, forOtherCondition, isQuestion } from './frames';
-import { dailyMilligrams, findDosePhrases, indicationCues, indicationFor, round, type DosePhrase } from './doses';
-import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits } from './limits';
+import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
+import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
@@ -34,6 +34,8 @@ const REFERS_BACK =
 const continuesBefore = (sentence: string) => CONTINUES.test(sentence) || REFERS_BACK.test(sentence);
 /** A sentence this short before a claim is a heading or a name, the claim's topic. */
 const LEAD_IN_WORDS = 6;
+/** A product's name line, as long as such names run ("Tiny Dreams Magnesium Drops, for ages 1-3"). */
+const LABEL_NAME_WORDS = 10;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -59,6 +61,10 @@ const SALT = /ferrous|ferric|sulfate|sulphate|gluconate|fumarate|glycinate|citra
 export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): Analyzer {
   const entries = new Map(dataset.entries.map((e) => [e.id, e]));
   const limits = new Map<string, EntryLimits>(dataset.entries.map((e) => [e.id, limitsOf(e)]));
+  /** Entries whose dose limit is in milligrams: a strength written without a unit is theirs in mg. */
+  const inMilligrams = new Set(
+    [...limits].filter(([, l]) => { const n = l.rlsMax ?? l.upper; return n !== undefined && toMilligrams(1, n.unit) === 1; }).map(([id]) => id),
+  );
   const aggravators = new Set(
     dataset.entries.filter((e) => e.kind === 'aggravator' || e.verdict === 'can-worsen-rls').map((e) => e.id),
   );
@@ -138,7 +144,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           }
           if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
             const next = sentenceAfter(text, sentence.end, bounds);
-            analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls, next && text.slice(next.start, next.end)));
+            analysis.doses.push(...dosesIn(sentence, sentenceText, here, input.pageAboutRls, next && text.slice(next.start, next.end), previousText));
           }
         }
 
@@ -206,18 +212,27 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     here: readonly TextMention[],
     pageAboutRls: boolean,
     nextText?: string,
+    previousText?: string,
   ): DoseFinding[] {
-    const phrases = findDosePhrases(sentenceText, nextText);
-    // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
-    if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
     const local: LocalMention[] = here.map((m) => {
       const start = m.start - sentence.start;
       const end = Math.min(m.end, sentence.end) - sentence.start;
       return { id: m.id, start, end, role: mentionRole(entries.get(m.entryId), sentenceText.slice(start, end)) };
     });
+    const written = findDosePhrases(sentenceText, nextText);
+    // Strengths without a unit, after a name whose limits are in milligrams ("requip 0.5 twice a day").
+    const bare = findBareDosePhrases(
+      sentenceText,
+      local.filter((m, i) => m.role === 'target' && inMilligrams.has(here[i]!.entryId)),
+    ).filter((b) => !written.some((p) => p.start < b.end && b.start < p.end));
+    const phrases = bare.length === 0 ? written : [...written, ...bare].sort((a, b) => a.start - b.start);
+    // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
+    if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
     const listed = listedPhrases(sentenceText, phrases);
     const cues = indicationCues(sentenceText);
-    const population = populationCue(sentenceText);
+    // A label that names children here ("Kids' gummies") may give their ages in its name line or directions.
+    const named = populationCue(sentenceText);
+    const population = named && (named.age !== undefined || !named.child) ? named : (labelPopulation(previousText, nextText) ?? named);
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
     const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText) || (nextText !== undefined && OVER_THE_LIMIT.test(nextText));
     const found: DoseFinding[] = [];
@@ -396,6 +411,16 @@ function listedPhrases(text: string, phrases: readonly DosePhrase[]): Set<DosePh
   }
   flush();
   return listed;
+}
+
+/**
+ * Who a product label is for, when the dose sentence does not say: its name line just before
+ * ("Tiny Dreams Drops, for ages 1-3.") or the directions just after, counting its units
+ * ("... 3 gummies a day for ages 4-8"). Other neighbours speak of someone else.
+ */
+function labelPopulation(previousText: string | undefined, nextText: string | undefined): PopulationCue | undefined {
+  const nameLine = previousText !== undefined && previousText.trim().split(/\s+/).length <= LABEL_NAME_WORDS && !/\d\s*(?:mg|mcg|g)\b/i.test(previousText);
+  return (nameLine ? populationCue(previousText) : undefined) ?? (nextText !== undefined && countsUnits(nextText) ? populationCue(nextText) : undefined);
 }
 
 /** How a mention stands towards a nearby dose (see LocalMention). */

@@ -101,7 +101,7 @@ const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
 /** "400mg x3 a day", "400 mg \u00d7 2": a count of intakes written after the amount. */
 const TIMES_AFTER = /^\s*(?:x|\u00d7|\*)\s*([1-6])\b(?!\s*(?:mg|mcg|g|ml)\b)/i;
 /** "75mg elemental each": the amount is one unit's, the count of units is before it. */
-const EACH_AFTER = new RegExp(String.raw`^\s*(?:[a-z]+\s+)?(?:each|apiece|per\s+${FORM})\b`, 'i');
+const EACH_AFTER = new RegExp(String.raw`^\s*(?:[a-z]+\s+){0,3}(?:each|apiece|per\s+(${FORM}))\b`, 'i');
 const THRESHOLD_BEFORE =
   /(?:more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|in\s+excess\s+of|beyond|less\s+than|under|below|fewer\s+than|[<>\u2264\u2265])\s*(?:(?:a|the)\s+(?:total|dose|daily\s+dose|maximum)\s+of\s+)?$/i;
 
@@ -176,6 +176,11 @@ function measureOf(form: string): string | undefined {
   return undefined;
 }
 
+/** "gummies" and "gummy", "patches" and "patch": one unit. */
+function formStem(form: string): string {
+  return form.toLowerCase().replace(/ies$/, 'y').replace(/(?:ch|sh|x)es$/, (e) => e.slice(0, -2)).replace(/s$/, '');
+}
+
 /** A count as written: "3" or "three". */
 function countOf(raw: string): number {
   return COUNT_WORDS[raw.toLowerCase()] ?? Number(raw);
@@ -220,6 +225,12 @@ function servingIn(sentence: string, before: number): Serving | undefined {
   return found;
 }
 
+/** The text counts units of a product ("take 2 capsules", "3 gummies a day"): directions or a serving. */
+export function countsUnits(text: string): boolean {
+  SERVING.lastIndex = 0;
+  return SERVING.test(text);
+}
+
 const DIRECTIONS = new RegExp(String.raw`\b(?:take|takes|taking|give|use|chew|swallow)\s+${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'i');
 
 /** "take one tablet three times daily" after a strength: the units per intake and their frequency. */
@@ -234,6 +245,7 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
 }
 
 const DIRECTIONS_OPENING = /^\W*(?:for\s+[^,.;]{1,40},\s*)?(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
+const AGE_RANGE = /\b(?:ages?|aged)\s+\d{1,2}\s*(?:-|\u2013|to)\s*\d{1,2}\b/gi;
 /** "... and another before bed": one more unit. */
 const ANOTHER = /\band\s+another\b/gi;
 /** A ceiling in the directions ("do not exceed 5 capsules") is no one's daily amount. */
@@ -244,10 +256,14 @@ const CEILING_BEFORE = /\b(?:exceed|more\s+than|up\s+to|max(?:imum)?|no\s+more)\
  * bedtime.", "... Take 1 scoop in the morning and 1 scoop in the evening."): the units a day,
  * added over the parts of the day. Not when the directions give a range or an amount of their own.
  */
-function directionsIn(following: string): Serving | undefined {
+function directionsIn(following: string, labelForm?: string): Serving | undefined {
   const next = following.split(';')[0]!;
-  if (!DIRECTIONS_OPENING.test(next) || /\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next)) return undefined;
+  // A range of units ("1-2 capsules") is no one amount; a range of ages ("for ages 4-8") is who takes it.
+  if (/\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next.replace(AGE_RANGE, ''))) return undefined;
   const found = [...next.matchAll(SERVING)].filter((m) => !CEILING_BEFORE.test(next.slice(0, m.index)));
+  // Directions, or a sentence that counts the very unit the label measured ("per gummy" ... "3 gummies").
+  const sameUnit = labelForm !== undefined && found.length > 0 && found.every((m) => formStem(m[2]!) === formStem(labelForm));
+  if (!DIRECTIONS_OPENING.test(next) && !sameUnit) return undefined;
   const last = found[found.length - 1];
   if (!last) return undefined;
   const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0);
@@ -305,15 +321,18 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
       multiplier = countOf(timesAfter[1]!);
       coreEnd += timesAfter[0].length;
     }
-    // "6 caps a day, 75 mg elemental each": the count of units before the per-unit amount.
-    if (multiplier === 1 && EACH_AFTER.test(after)) {
-      const serving = servingIn(sentence, m.index);
-      if (serving) multiplier = serving.count;
-    }
     // Label copy: "take 3 softgels daily; each softgel contains 250 mg". The amount is per unit;
     // the serving elsewhere in the sentence says how many units, and how often.
     let serving: Serving | undefined;
-    const perUnit = multiplier === 1 ? PER_UNIT_BEFORE.exec(sentence.slice(Math.max(0, m.index - 50), m.index)) : null;
+    // "6 caps a day, 75 mg elemental each", "60 mg per gummy. Give 3 gummies a day": the count of
+    // units is before the per-unit amount, or in directions after it that count the same unit.
+    const eachAfter = multiplier === 1 ? EACH_AFTER.exec(after) : null;
+    if (eachAfter) {
+      serving = servingIn(sentence, m.index) ?? (following && eachAfter[1] ? directionsIn(following, eachAfter[1]) : undefined);
+      if (serving?.measure) serving = undefined;
+      if (serving) multiplier = serving.count;
+    }
+    const perUnit = multiplier === 1 && !serving ? PER_UNIT_BEFORE.exec(sentence.slice(Math.max(0, m.index - 50), m.index)) : null;
     if (perUnit) {
       serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following) : undefined);
       // "Each 1 mL provides 50 mg. Give 2 mL": a measure counts against the label's own measure.
@@ -358,6 +377,68 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
   });
   return phrases;
 }
+
+/**
+ * Strengths written without a unit right after a drug's name, as forums do: "requip 0.5 three
+ * times a day", "mirapex .25 at bedtime", "3 mag-ox 400s a day", "pramipexole 0.125s, I take
+ * eight a night". Read as milligrams only where nothing else could be meant: the number stands
+ * right after the name, and either a frequency follows at once, or the number is a plural
+ * strength ("400s") counted by a number before the name or a "take eight" after it.
+ * `names` are the spans of names whose limits are in milligrams.
+ */
+export function findBareDosePhrases(sentence: string, names: ReadonlyArray<{ start: number; end: number }>): DosePhrase[] {
+  const phrases: DosePhrase[] = [];
+  for (const name of names) {
+    const rest = sentence.slice(name.end);
+    const m = BARE_STRENGTH.exec(rest);
+    if (!m) continue;
+    const value = parseAmount(m[1]!);
+    if (value === undefined || !(value > 0)) continue;
+    const coreStart = name.end + m.index + m[0].length - m[1]!.length - (m[2] ?? '').length;
+    const coreEnd = name.end + m[0].length;
+    const after = sentence.slice(coreEnd);
+    let count = 1;
+    let frequency: FoundFrequency | undefined;
+    let end = coreEnd;
+    if (m[2]) {
+      // A plural strength is a count of tablets: how many, before the name or in "I take eight".
+      const before = BARE_COUNT_BEFORE.exec(sentence.slice(Math.max(0, name.start - 12), name.start));
+      const taken = before ? undefined : BARE_COUNT_AFTER.exec(after.slice(0, 40));
+      const counted = before?.[1] ?? taken?.[1];
+      if (!counted) continue;
+      count = countOf(counted);
+      const from = taken ? taken.index + taken[0].length : 0;
+      frequency = findFrequency(after.slice(from, from + 40));
+      if (frequency) end = coreEnd + from + frequency.end;
+    } else {
+      frequency = findFrequency(after.slice(0, 40));
+      if (!frequency || !/^[\s,]*$/.test(after.slice(0, frequency.index))) continue;
+      end = coreEnd + frequency.end;
+    }
+    if (!(count > 0 && count <= 10)) continue;
+    phrases.push({
+      start: coreStart,
+      end,
+      coreStart,
+      coreEnd,
+      amount: round(value * count),
+      unit: 'mg',
+      timesPerDay: frequency ? frequency.times : 1,
+      frequencyStated: frequency !== undefined,
+      bedtime: frequency?.bedtime ?? false,
+      threshold: false,
+    });
+  }
+  return phrases;
+}
+
+/** A number right after a name, not followed by a unit, a time span or a count of intakes ("s" marks a plural strength). */
+const BARE_STRENGTH = new RegExp(
+  String.raw`^[\s,:-]*(?:at\s+)?(\d+(?:\.\d+)?|\.\d+)(s)?(?![\w.%/\u00b5\u03bc-]|,\d|\s*(?:x|\u00d7|times|mgs?|mcg|g|grams?|milli\w*|micro\w*|iu|ml|%|percent|years?|yrs?|months?|weeks?|wks?|days?|nights?|hours?|hrs?|minutes?|mins?|pm|am|o'?clock|tablets?|tabs?|pills?|capsules?|caps|patch(?:es)?|of|out|and|or|to|-)\b)`,
+  'i',
+);
+const BARE_COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
+const BARE_COUNT_AFTER = new RegExp(String.raw`\b(?:i\s+)?(?:take|takes|taking|took|pop|popping|need)\s+${COUNT}\b`, 'i');
 
 /** Per-intake amount (upper end) × times per day, in mg; null for IU. */
 export function dailyMilligrams(phrase: Pick<DosePhrase, 'amount' | 'amountMax' | 'unit' | 'timesPerDay'>): number | null {

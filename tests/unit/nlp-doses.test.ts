@@ -86,6 +86,14 @@ const CASES: Array<[string, Expected]> = [
   ['Neupro patch 3 mg/24h.', { entry: 'rotigotine', amount: 3, unit: 'mg', timesPerDay: 1, dailyMg: 3, status: 'within-limit' }],
   ['Rotigotine 4 mg/24 hours made things worse.', { entry: 'rotigotine', amount: 4, unit: 'mg', timesPerDay: 1, dailyMg: 4, status: 'over-rls-max', ratio: 1.333333 }],
   ['Gabapentin 300 mg three times a day.', { entry: 'gabapentin', amount: 300, unit: 'mg', timesPerDay: 3, dailyMg: 900, status: 'no-limit' }],
+  // Strengths written without a unit, as forums do: milligrams, the unit of the drug's limit.
+  ['Pramipexole 0.5 three times a day for RLS.', { entry: 'pramipexole', amount: 0.5, unit: 'mg', timesPerDay: 3, dailyMg: 1.5, indication: 'rls', status: 'over-rls-max', ratio: 3 }],
+  ['mirapex .25 at bedtime', { entry: 'pramipexole', amount: 0.25, unit: 'mg', timesPerDay: 1, dailyMg: 0.25, status: 'within-limit', bedtime: true }],
+  ['i take 3 magnesium 400s a day', { entry: 'oral-magnesium', amount: 1200, unit: 'mg', timesPerDay: 1, dailyMg: 1200, status: 'over-upper-limit' }],
+  ['pramipexole 0.125s, i take eight a night', { entry: 'pramipexole', amount: 1, unit: 'mg', timesPerDay: 1, dailyMg: 1, status: 'over-rls-max', bedtime: true }],
+  // A per-unit amount whose count of units comes before it or in the next sentence.
+  ['I take 3 capsules of magnesium glycinate (200 mg elemental magnesium each) daily.', { entry: 'oral-magnesium', amount: 600, unit: 'mg', timesPerDay: 1, dailyMg: 600, status: 'over-upper-limit' }],
+  ['Calm gummies: 60 mg elemental magnesium per gummy. Our advisor recommends 3 gummies a day for ages 4-8.', { entry: 'oral-magnesium', amount: 180, unit: 'mg', timesPerDay: 1, dailyMg: 180, status: 'over-upper-limit' }],
   // Indications.
   ['Ropinirole is dosed up to 8 mg a day for RLS.', { entry: 'ropinirole', amount: 8, unit: 'mg', timesPerDay: 1, dailyMg: 8, indication: 'rls', status: 'over-rls-max', ratio: 2 }],
   ["For Parkinson's, ropinirole up to 24 mg a day.", { entry: 'ropinirole', amount: 24, unit: 'mg', timesPerDay: 1, dailyMg: 24, indication: 'parkinsons', status: 'other-indication' }],
@@ -156,6 +164,10 @@ const NOT_DOSES: string[] = [
   'Magnesium levels were 2.1 mg/dL in my last blood test.',
   'Ropinirole costs about 12 dollars for 30 tablets.',
   'Ropinirole, 4G internet and a 3D printer walk into a bar.',
+  'I was on ropinirole 3 years ago.',
+  'Ropinirole 2 times a day was too often for me.',
+  'Magnesium 400 is the brand I buy.',
+  'Requip 1, 2 and 4 are the strengths.',
 ];
 
 // Doses that exist but must not be reported: negated, thresholds, food amounts, salts against an
