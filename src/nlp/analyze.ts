@@ -52,7 +52,7 @@ const LABEL_DIRECTIONS = /^\W*(?:directions|suggested\s+use|to\s+use)\b|^\W*(?:t
 const LISTING = /\b(?:available|comes?\s+in|supplied\s+(?:in|as)|strengths|in\s+(?:\w+\s+)?strengths?\s+of|tablet\s+sizes?|formulations?\s+of)\b/i;
 /** The sentence warns about the aggravator or reports a switch away from it: no intake flag. */
 const WARNS =
-  /\b(?:(?:can|may|might|could|will)\s+(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|made\s+(?:my\s+|his\s+|her\s+)?(?:rls|legs?|restless\s+legs|symptoms)\s+(?:\w+\s+)?worse|worse\s+than|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
+  /\b(?:(?:can|may|might|could|will)\s+(?:actually\s+|really\s+|definitely\s+)?(?:make|worsen|aggravate|trigger)|switched|(?:got|get|gets|getting|became|become|went)\s+(?:\w+\s+){0,2}worse|worst|made\s+(?:my\s+|his\s+|her\s+)?(?:rls|legs?|restless\s+legs|symptoms)\s+(?:\w+\s+)?worse|worse\s+than|awful|terrible|horrible|unbearable|never\s+again|(?:are|is)\s+new|since\s+(?:starting|i\s+started))\b/i;
 /** The sentence itself says the amount is over a limit ("double the 350 mg upper limit"): the page has already warned. */
 const OVER_THE_LIMIT =
   /\b(?:above|over|exceeds?|exceeding|double|twice|triple|beyond|more\s+than)\s+(?:the\s+)?(?:[\d.,]+\s*(?:mg|milligrams?)\s+)?(?:(?:safe|upper|daily|recommended|tolerable|labell?ed|label|maximum)\s+)*(?:limit|maximum|max)\b/i;
@@ -251,7 +251,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     for (const { phrase, owner } of splitDoseTotals(sentenceText, owned)) {
       const mention = here.find((m) => m.id === owner.id)!;
       const entry = entries.get(mention.entryId)!;
-      const indication = indicationFor(cues, phrase);
+      const indication = indicationFor(cues, phrase, sentenceText);
       const mentionText = sentenceText.slice(owner.start, owner.end);
       const saysElemental = statesElemental(sentenceText, phrase) || (!anyStatedElemental && /elemental/i.test(sentenceText));
       // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.

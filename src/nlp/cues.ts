@@ -29,7 +29,11 @@ const NOT_NEGATING_NEXT: Record<string, Set<string>> = {
 const STOP_VERBS = new Set(['stopped', 'stop', 'stopping', 'stops', 'quit', 'quitting', 'quits', 'discontinued', 'discontinue']);
 const STOP_OBJECTS = new Set(['working', 'helping', 'taking', 'using', 'doing', 'being']);
 const OFF_VERBS = new Set(['came', 'come', 'coming', 'went', 'go', 'going', 'got', 'get', 'getting', 'weaned', 'tapered', 'taper', 'wean', 'be', 'am', 'is', 'was', 'been', 'now']);
-const AVOID = new Set(['avoid', 'avoided', 'avoiding', 'avoids', 'skip', 'skipped', 'ditch', 'ditched', 'without']);
+const AVOID = new Set([
+  'avoid', 'avoided', 'avoiding', 'avoids', 'skip', 'skipped', 'ditch', 'ditched', 'without',
+  // Giving up an aggravator: "dropping the nightcap", "cutting caffeine".
+  'dropping', 'dropped', 'cutting', 'limiting', 'reducing',
+]);
 const FAIL = new Set(['failed', 'fails', 'fail', 'useless', 'worthless', 'ineffective']);
 
 /** Single hedge words. */

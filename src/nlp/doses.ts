@@ -482,6 +482,9 @@ const RLS_ACRONYM = /\bWED\b/g;
 const OTHER =
   /\bfor\s+(?:my\s+|his\s+|her\s+|your\s+|their\s+|the\s+|treating\s+|treatment\s+of\s+|severe\s+|chronic\s+)?(?:depression|anxiety|pre-?eclampsia|eclampsia|migraines?|constipation|heartburn|indigestion|acid\s+reflux|reflux|arrhythmias?|atrial\s+fibrillation|afib|seizures|epilepsy|asthma|high\s+blood\s+pressure|hypertension|fibromyalgia|neuropathy|nerve\s+pain|diabetes|hypomagnesa?emia|ocd|adhd|psychosis|schizophrenia|bipolar|nausea|allergies|allergy|hay\s+fever|hives|colds?|endometriosis|hyperprolactinemia|acromegaly|anemia|anaemia|iron\s+deficiency\s+anemia)\b|\bas\s+an?\s+(?:laxative|antacid|antidepressant)\b|\b(?:pre-?eclampsia|eclampsia)\b/gi;
 
+/** How much farther a cue across a comma counts (in characters). */
+const CLAUSE_PENALTY = 60;
+
 export function indicationCues(sentence: string): Cue[] {
   const cues: Cue[] = [];
   const add = (regex: RegExp, indication: Cue['indication']) => {
@@ -496,12 +499,18 @@ export function indicationCues(sentence: string): Cue[] {
   return cues;
 }
 
-/** The indication cue nearest to the phrase; on a tie a non-RLS one (safer: never flags). */
-export function indicationFor(cues: readonly Cue[], phrase: { start: number; end: number }): DoseIndication {
+/**
+ * The indication cue nearest to the phrase; on a tie a non-RLS one (safer: never flags). A cue in
+ * the dose's own clause comes before one across a comma ("his ropinirole for Parkinson's is 24 mg
+ * a day, mine for RLS is less").
+ */
+export function indicationFor(cues: readonly Cue[], phrase: { start: number; end: number }, sentence?: string): DoseIndication {
   let best: Cue | undefined;
   let bestDistance = Infinity;
   for (const cue of cues) {
-    const distance = Math.max(0, cue.start - phrase.end, phrase.start - cue.end);
+    const gap = cue.start >= phrase.end ? [phrase.end, cue.start] : [cue.end, phrase.start];
+    const across = sentence !== undefined && /[,;:]/.test(sentence.slice(gap[0], gap[1]));
+    const distance = Math.max(0, cue.start - phrase.end, phrase.start - cue.end) + (across ? CLAUSE_PENALTY : 0);
     if (distance < bestDistance || (distance === bestDistance && best?.indication === 'rls' && cue.indication !== 'rls')) {
       best = cue;
       bestDistance = distance;

@@ -170,6 +170,55 @@ describe('doses read across a label', () => {
   });
 });
 
+describe('more wordings of the same claims', () => {
+  it('reads causes that are no cause at all without a "just": toxins, a leaky gut, sugar, inflammation, dehydration', () => {
+    for (const sentence of [
+      'Restless legs syndrome is your body reacting to a leaky gut, nothing more.',
+      'Those night-time leg jitters are heavy metals on their way out of your body, that is RLS.',
+      'My RLS comes from sugar spikes, so I cut dessert.',
+      'rls = dehydration, drink more water',
+    ]) {
+      expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    }
+    expect(framesOf('My RLS has to be a magnesium deficiency, what else could it be.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+  });
+
+  it('reads safety absolutes said in other words', () => {
+    for (const sentence of [
+      'You cannot absorb too much magnesium from an Epsom salt bath for your RLS, so stay in as long as you want.',
+      'Ropinirole is not habit-forming, a gentle pill for restless legs.',
+      'This magnesium spray does not interact with anything you take for RLS.',
+      'Magnesium oil is fine for restless legs in any amount.',
+      'Magnesium flakes cannot do any harm to someone with RLS.',
+    ]) {
+      expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'safety' })]);
+    }
+  });
+
+  it('reads abrupt stopping and steering away in other words', () => {
+    for (const sentence of [
+      'I quit ropinirole cold last month and my RLS is fine, so can you.',
+      'Tear the rotigotine patch off tonight and do not put another on, your RLS will settle.',
+      'Our RLS programme has clients discontinue pramipexole on day one.',
+      'With this cream you will not need Requip for RLS, just stop taking it.',
+      'For restless legs, skip the expensive ferritin test and take magnesium.',
+    ]) {
+      expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'stopping' })]);
+    }
+  });
+
+  it('takes as disputed a claim someone wrote that the page answers with the risk, a question or a fact-check label', () => {
+    for (const sentence of [
+      '"Potassium is safe for everyone with RLS," one poster wrote. With kidney disease it is dangerous.',
+      'My aunt says valerian cures restless legs for good. Is there any trial behind that?',
+      'Claim: restless legs syndrome is an inflammation. Reality: the findings point to brain iron.',
+      'Friends keep telling me Benadryl helps them sleep through RLS, but it may actually make the legs worse.',
+    ]) {
+      expect(framesOf(sentence), sentence).toEqual([]);
+    }
+  });
+});
+
 describe('what claim frames leave alone', () => {
   it('does not flag a denied cause, a personal reason or an aggravator that keeps someone awake', () => {
     for (const sentence of [
@@ -181,6 +230,8 @@ describe('what claim frames leave alone', () => {
       'The tingling of magnesium oil is a side effect, not a sign it is working.',
       'Valerian made my legs far worse within a week, so I stopped it.',
       '"Skip the ferritin test, just take valerian" is the worst RLS advice I have read.',
+      'Bring every medicine you take, antidepressants too, to your RLS appointment.',
+      'Cutting the evening glass of wine is one of the first steps for RLS.',
     ]) {
       expect(framesOf(sentence), sentence).toEqual([]);
     }
