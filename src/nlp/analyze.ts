@@ -34,6 +34,10 @@ const REFERS_BACK =
 const continuesBefore = (sentence: string) => CONTINUES.test(sentence) || REFERS_BACK.test(sentence);
 /** A sentence this short before a claim is a heading or a name, the claim's topic. */
 const LEAD_IN_WORDS = 6;
+/** A sentence that goes on about the person the one before named ("My daughter is 6. She takes ..."). */
+const SAME_PERSON = /^\W*(?:she|he|they|her|his)\b/i;
+/** A sentence about people, not a product's name ("My son is 7 and has RLS"). */
+const TOLD_OF_SOMEONE = /\b(?:i|me|my|he|she|his|her|we|our|they|their|is|was|has|have|had)\b/i;
 /** A product's name line, as long as such names run ("Tiny Dreams Magnesium Drops, for ages 1-3"). */
 const LABEL_NAME_WORDS = 10;
 /** A pronoun stands for a treatment, not for the condition. */
@@ -232,7 +236,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const cues = indicationCues(sentenceText);
     // A label that names children here ("Kids' gummies") may give their ages in its name line or directions.
     const named = populationCue(sentenceText);
-    const population = named && (named.age !== undefined || !named.child) ? named : (labelPopulation(previousText, nextText) ?? named);
+    const population =
+      named && (named.age !== undefined || !named.child)
+        ? named
+        : (labelPopulation(previousText, nextText) ?? (previousText && SAME_PERSON.test(sentenceText) ? populationCue(previousText) : undefined) ?? named);
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
     const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText) || (nextText !== undefined && OVER_THE_LIMIT.test(nextText));
     const found: DoseFinding[] = [];
@@ -419,7 +426,11 @@ function listedPhrases(text: string, phrases: readonly DosePhrase[]): Set<DosePh
  * ("... 3 gummies a day for ages 4-8"). Other neighbours speak of someone else.
  */
 function labelPopulation(previousText: string | undefined, nextText: string | undefined): PopulationCue | undefined {
-  const nameLine = previousText !== undefined && previousText.trim().split(/\s+/).length <= LABEL_NAME_WORDS && !/\d\s*(?:mg|mcg|g)\b/i.test(previousText);
+  const nameLine =
+    previousText !== undefined &&
+    previousText.trim().split(/\s+/).length <= LABEL_NAME_WORDS &&
+    !/\d\s*(?:mg|mcg|g)\b/i.test(previousText) &&
+    !TOLD_OF_SOMEONE.test(previousText);
   return (nameLine ? populationCue(previousText) : undefined) ?? (nextText !== undefined && countsUnits(nextText) ? populationCue(nextText) : undefined);
 }
 

@@ -26,6 +26,8 @@ const NOT_NEGATING_NEXT: Record<string, Set<string>> = {
   never: new Set(['looked']),
 };
 
+/** "nobody talks about", "nobody tells you": the claim is presented as a secret, not denied. */
+const UNSPOKEN = new Set(['talks', 'tells', 'mentions', 'knows', 'told', 'mentioned', 'wants', 'will']);
 const STOP_VERBS = new Set(['stopped', 'stop', 'stopping', 'stops', 'quit', 'quitting', 'quits', 'discontinued', 'discontinue']);
 const STOP_OBJECTS = new Set(['working', 'helping', 'taking', 'using', 'doing', 'being']);
 const OFF_VERBS = new Set(['came', 'come', 'coming', 'went', 'go', 'going', 'got', 'get', 'getting', 'weaned', 'tapered', 'taper', 'wean', 'be', 'am', 'is', 'was', 'been', 'now']);
@@ -42,6 +44,12 @@ const HEDGE_WORDS = new Set([
   'anecdotally', 'apparently', 'potentially', 'seemingly', 'arguably', 'likely', 'unlikely', 'seem', 'seems',
   'seemed', 'suggest', 'suggests', 'suggested', 'suggesting', 'theoretically', 'unsure', 'rumored', 'rumoured',
   'purportedly', 'presumably',
+]);
+const SUGGEST = new Set(['suggest', 'suggests', 'suggested', 'suggesting']);
+/** What suggests as evidence does: then "suggest" hedges. */
+const EVIDENCE_NOUNS = new Set([
+  'study', 'studies', 'research', 'evidence', 'data', 'trial', 'trials', 'review', 'reviews', 'findings', 'results',
+  'science', 'researchers', 'authors', 'analysis', 'it', 'this', 'which', 'experience', 'reports',
 ]);
 /** "some" hedges before these ("some people find"), not before a substance ("some magnesium"). */
 const SOME_HEDGES = new Set([
@@ -81,6 +89,8 @@ export function isNegated(words: readonly string[], cf: number, ct: number, from
     const distanceBefore = from - i; // words between cue and span, +1
     if (NEGATION_WORDS.has(w)) {
       if (NOT_NEGATING_NEXT[w]?.has(next)) continue;
+      // "the best remedy nobody talks about": a relative clause after the span, not a denial of it.
+      if (i >= to && w === 'nobody' && UNSPOKEN.has(next)) continue;
       if (w === 'not' && (words[i - 1] === 'or' || words[i - 1] === 'if')) continue; // whether or not, if not
       if (w === 'not' && next === 'to' && words[i + 2] === 'mention') continue;
       return true;
@@ -117,6 +127,8 @@ export function isHedged(words: readonly string[], cf: number, ct: number): bool
     const next = words[i + 1] ?? '';
     if (HEDGE_WORDS.has(w)) {
       if (w === 'could' && next === 'not') continue; // "could not" negates
+      // "Studies suggest", "it suggests that" hedge; "a pharmacist suggested NyQuil" is advice.
+      if (SUGGEST.has(w) && next !== 'that' && !words.slice(Math.max(cf, i - 3), i).some((x) => EVIDENCE_NOUNS.has(x))) continue;
       return true;
     }
     if (w === 'some' && SOME_HEDGES.has(next)) return true;

@@ -101,7 +101,7 @@ const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
 /** "400mg x3 a day", "400 mg \u00d7 2": a count of intakes written after the amount. */
 const TIMES_AFTER = /^\s*(?:x|\u00d7|\*)\s*([1-6])\b(?!\s*(?:mg|mcg|g|ml)\b)/i;
 /** "75mg elemental each": the amount is one unit's, the count of units is before it. */
-const EACH_AFTER = new RegExp(String.raw`^\s*(?:[a-z]+\s+){0,3}(?:each|apiece|per\s+(${FORM}))\b`, 'i');
+const EACH_AFTER = new RegExp(String.raw`^\s*(?:[a-z]+\s+){0,3}(?:each|apiece|per\s+(?:[a-z]+\s+)?(${FORM}))\b`, 'i');
 const THRESHOLD_BEFORE =
   /(?:more\s+than|over|above|exceed(?:s|ed|ing)?|greater\s+than|higher\s+than|in\s+excess\s+of|beyond|less\s+than|under|below|fewer\s+than|[<>\u2264\u2265])\s*(?:(?:a|the)\s+(?:total|dose|daily\s+dose|maximum)\s+of\s+)?$/i;
 
@@ -228,7 +228,20 @@ function servingIn(sentence: string, before: number): Serving | undefined {
 /** The text counts units of a product ("take 2 capsules", "3 gummies a day"): directions or a serving. */
 export function countsUnits(text: string): boolean {
   SERVING.lastIndex = 0;
-  return SERVING.test(text);
+  const found = SERVING.test(text);
+  // A global pattern keeps its place after test(), and matchAll starts from it: put it back.
+  SERVING.lastIndex = 0;
+  return found;
+}
+
+/** "..., I take 2 at bedtime" after a per-unit amount: the count, and its frequency. */
+function countTakenAfter(rest: string): Serving | undefined {
+  const taken = BARE_COUNT_AFTER.exec(rest.slice(0, 40));
+  if (!taken || /\d\s*(?:mg|mcg|g)\b/i.test(rest.slice(0, taken.index))) return undefined;
+  const end = taken.index + taken[0].length;
+  if (/^\s*(?:mg|mcg|g|ml|milli|micro|iu|grams?)\b/i.test(rest.slice(end))) return undefined;
+  const frequency = findFrequency(rest.slice(end, end + 40));
+  return frequency ? { count: countOf(taken[1]!), frequency } : { count: countOf(taken[1]!) };
 }
 
 const DIRECTIONS = new RegExp(String.raw`\b(?:take|takes|taking|give|use|chew|swallow)\s+${COUNT}\s+(?:[a-z-]+\s+)?${FORM}(?![a-z])`, 'i');
@@ -246,6 +259,8 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
 
 const DIRECTIONS_OPENING = /^\W*(?:for\s+[^,.;]{1,40},\s*)?(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
 const AGE_RANGE = /\b(?:ages?|aged)\s+\d{1,2}\s*(?:-|\u2013|to)\s*\d{1,2}\b/gi;
+/** "... and 2 more at bedtime": that many units more. */
+const AND_MORE = new RegExp(String.raw`\band\s+${COUNT}\s+more\b`, 'gi');
 /** "... and another before bed": one more unit. */
 const ANOTHER = /\band\s+another\b/gi;
 /** A ceiling in the directions ("do not exceed 5 capsules") is no one's daily amount. */
@@ -266,7 +281,8 @@ function directionsIn(following: string, labelForm?: string): Serving | undefine
   if (!DIRECTIONS_OPENING.test(next) && !sameUnit) return undefined;
   const last = found[found.length - 1];
   if (!last) return undefined;
-  const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0);
+  const more = [...next.matchAll(AND_MORE)].reduce((n, m) => n + countOf(m[1]!), 0);
+  const count = found.reduce((n, m) => n + countOf(m[1]!), 0) + (next.match(ANOTHER)?.length ?? 0) + more;
   const end = last.index + last[0].length;
   const frequency = found.length === 1 ? findFrequency(next.slice(end, end + 40)) : undefined;
   const measure = measureOf(last[2]!);
@@ -328,13 +344,16 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
     // units is before the per-unit amount, or in directions after it that count the same unit.
     const eachAfter = multiplier === 1 ? EACH_AFTER.exec(after) : null;
     if (eachAfter) {
-      serving = servingIn(sentence, m.index) ?? (following && eachAfter[1] ? directionsIn(following, eachAfter[1]) : undefined);
+      serving =
+        servingIn(sentence, m.index) ??
+        countTakenAfter(sentence.slice(coreEnd + eachAfter[0].length)) ??
+        (following && eachAfter[1] ? directionsIn(following, eachAfter[1]) : undefined);
       if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     const perUnit = multiplier === 1 && !serving ? PER_UNIT_BEFORE.exec(sentence.slice(Math.max(0, m.index - 50), m.index)) : null;
     if (perUnit) {
-      serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following) : undefined);
+      serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following, perUnit[2]) : undefined);
       // "Each 1 mL provides 50 mg. Give 2 mL": a measure counts against the label's own measure.
       const labelMeasure = measureOf(perUnit[2]!);
       if (serving && (labelMeasure || serving.measure)) {
@@ -347,7 +366,9 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
     // A strength ("400 mg tablets: take one tablet three times daily"): the directions after it
     // say how many units, and how often.
     if (multiplier === 1 && formAdjacent && !serving) {
-      serving = directionsAfter(sentence, coreEnd);
+      // "0.25 mg tablets. Take 6 tablets before bed.": or in the next sentence, counting that form.
+      serving = directionsAfter(sentence, coreEnd) ?? (following ? directionsIn(following, formAdjacent[0].trim()) : undefined);
+      if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     if (!(multiplier > 0 && multiplier <= 10)) return;
@@ -412,8 +433,26 @@ export function findBareDosePhrases(sentence: string, names: ReadonlyArray<{ sta
       if (frequency) end = coreEnd + from + frequency.end;
     } else {
       frequency = findFrequency(after.slice(0, 40));
-      if (!frequency || !/^[\s,]*$/.test(after.slice(0, frequency.index))) continue;
-      end = coreEnd + frequency.end;
+      if (frequency && /^[\s,]*$/.test(after.slice(0, frequency.index))) {
+        end = coreEnd + frequency.end;
+      } else {
+        // "0.5 in the afternoon and another 0.5 at bedtime": the parts of the day add up.
+        const split = BARE_SPLIT.exec(after);
+        // "Mag-Ox 400: one at breakfast, one at lunch, one at bedtime": units counted over the day.
+        const counted = split ? null : UNITS_OVER_DAY.exec(after);
+        if (split) {
+          const second = parseAmount(split[1]!);
+          if (second === undefined || !(second > 0)) continue;
+          count = 1 + second / value;
+          end = coreEnd + split[0].length;
+        } else if (counted) {
+          count = counted[0].match(/\b(?:one|1)\b/gi)?.length ?? 0;
+          end = coreEnd + counted[0].length;
+        } else {
+          continue;
+        }
+        frequency = undefined;
+      }
     }
     if (!(count > 0 && count <= 10)) continue;
     phrases.push({
@@ -437,6 +476,9 @@ const BARE_STRENGTH = new RegExp(
   String.raw`^[\s,:-]*(?:at\s+)?(\d+(?:\.\d+)?|\.\d+)(s)?(?![\w.%/\u00b5\u03bc-]|,\d|\s*(?:x|\u00d7|times|mgs?|mcg|g|grams?|milli\w*|micro\w*|iu|ml|%|percent|years?|yrs?|months?|weeks?|wks?|days?|nights?|hours?|hrs?|minutes?|mins?|pm|am|o'?clock|tablets?|tabs?|pills?|capsules?|caps|patch(?:es)?|of|out|and|or|to|-)\b)`,
   'i',
 );
+const PART_OF_DAY = String.raw`(?:in\s+the\s+(?:(?:late|early|mid)\s+)?(?:morning|afternoon|evening)|at\s+(?:bedtime|night|noon|lunch|dinner|breakfast|\d{1,2}\s*(?:am|pm))|with\s+(?:breakfast|lunch|dinner|supper)|before\s+bed)`;
+const BARE_SPLIT = new RegExp(String.raw`^\s*${PART_OF_DAY}\s*,?\s*(?:and|\+|plus)\s+(?:another\s+)?(\d+(?:\.\d+)?|\.\d+)\s+${PART_OF_DAY}`, 'i');
+const UNITS_OVER_DAY = new RegExp(String.raw`^\s*[:,-]?\s*(?:(?:one|1)\s+(?:at|in\s+the|with)\s+[a-z]+(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)){1,3}(?:one|1)\s+(?:at|in\s+the|with)\s+[a-z]+`, 'i');
 const BARE_COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
 const BARE_COUNT_AFTER = new RegExp(String.raw`\b(?:i\s+)?(?:take|takes|taking|took|pop|popping|need)\s+${COUNT}\b`, 'i');
 

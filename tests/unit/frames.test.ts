@@ -168,6 +168,17 @@ describe('doses read across a label', () => {
       expect.objectContaining({ dailyMg: 500 }),
     ]);
   });
+
+  it("holds a child's dose to the child's limit when the age is in the label's directions or the sentence before", () => {
+    expect(flaggedDoses('Sleepy Kids gummies: 50 mg elemental magnesium per gummy. We suggest 3 gummies a day for ages 4-8 with restless legs.')).toEqual([
+      expect.objectContaining({ dailyMg: 150 }),
+    ]);
+    expect(flaggedDoses('My son is 7 and has restless legs like me. He takes 150 mg of elemental magnesium at night.')).toEqual([
+      expect.objectContaining({ dailyMg: 150 }),
+    ]);
+    // Within the adult limit and said of an adult: nothing to flag.
+    expect(flaggedDoses('My son is 7 and has restless legs like me. I take 150 mg of elemental magnesium at night.')).toEqual([]);
+  });
 });
 
 describe('more wordings of the same claims', () => {
@@ -205,6 +216,19 @@ describe('more wordings of the same claims', () => {
     ]) {
       expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'stopping' })]);
     }
+  });
+
+  it('reads a secret cure, advice given as a suggestion, an order to throw a medicine away and a cream said to reach the nerves', () => {
+    expect(framesOf('Valerian: the best RLS remedy nobody talks about.')).toEqual([expect.objectContaining({ kind: 'efficacy' })]);
+    expect(framesOf('The nurse suggested Benadryl for patients whose restless legs syndrome keeps them awake.')).toEqual([
+      expect.objectContaining({ kind: 'use' }),
+    ]);
+    expect(framesOf('Toss the Mirapex and see how your restless legs do in a week.')).toEqual([expect.objectContaining({ kind: 'stopping' })]);
+    expect(framesOf('Rub the magnesium cream in at night: the magnesium gets into the nerves that drive restless legs.')).toEqual([
+      expect.objectContaining({ kind: 'cause' }),
+    ]);
+    // Studies that suggest still hedge.
+    expect(framesOf('Small studies suggest valerian is the best remedy for restless legs.')).toEqual([]);
   });
 
   it('takes as disputed a claim someone wrote that the page answers with the risk, a question or a fact-check label', () => {

@@ -91,8 +91,14 @@ const CASES: Array<[string, Expected]> = [
   ['mirapex .25 at bedtime', { entry: 'pramipexole', amount: 0.25, unit: 'mg', timesPerDay: 1, dailyMg: 0.25, status: 'within-limit', bedtime: true }],
   ['i take 3 magnesium 400s a day', { entry: 'oral-magnesium', amount: 1200, unit: 'mg', timesPerDay: 1, dailyMg: 1200, status: 'over-upper-limit' }],
   ['pramipexole 0.125s, i take eight a night', { entry: 'pramipexole', amount: 1, unit: 'mg', timesPerDay: 1, dailyMg: 1, status: 'over-rls-max', bedtime: true }],
+  ['ropinirole 1 at 6pm and 2 at bedtime', { entry: 'ropinirole', amount: 3, unit: 'mg', timesPerDay: 1, dailyMg: 3, status: 'within-limit' }],
+  ['My routine is magnesium 200: one with breakfast, one with dinner, one at bedtime.', { entry: 'oral-magnesium', amount: 600, unit: 'mg', timesPerDay: 1, dailyMg: 600, status: 'over-upper-limit' }],
   // A per-unit amount whose count of units comes before it or in the next sentence.
   ['I take 3 capsules of magnesium glycinate (200 mg elemental magnesium each) daily.', { entry: 'oral-magnesium', amount: 600, unit: 'mg', timesPerDay: 1, dailyMg: 600, status: 'over-upper-limit' }],
+  ['Magnesium citrate softgels, 150 mg elemental each, I take 3 at night.', { entry: 'oral-magnesium', amount: 450, unit: 'mg', timesPerDay: 1, dailyMg: 450, status: 'over-upper-limit', bedtime: true }],
+  ['Magnesium powder: 200 mg elemental per heaped scoop. Stir 2 scoops into warm milk.', { entry: 'oral-magnesium', amount: 400, unit: 'mg', timesPerDay: 1, dailyMg: 400, status: 'over-upper-limit' }],
+  ['Each tablet has 100 mg of elemental magnesium. For cramps at night: 2 tablets with dinner and 2 more at bedtime.', { entry: 'oral-magnesium', amount: 400, unit: 'mg', timesPerDay: 1, dailyMg: 400, status: 'over-upper-limit' }],
+  ['Ropinirole: 1 mg tablets. Take 5 tablets an hour before bed.', { entry: 'ropinirole', amount: 5, unit: 'mg', timesPerDay: 1, dailyMg: 5, status: 'over-rls-max', ratio: 1.25, bedtime: true }],
   ['Calm gummies: 60 mg elemental magnesium per gummy. Our advisor recommends 3 gummies a day for ages 4-8.', { entry: 'oral-magnesium', amount: 180, unit: 'mg', timesPerDay: 1, dailyMg: 180, status: 'over-upper-limit' }],
   // Indications.
   ['Ropinirole is dosed up to 8 mg a day for RLS.', { entry: 'ropinirole', amount: 8, unit: 'mg', timesPerDay: 1, dailyMg: 8, indication: 'rls', status: 'over-rls-max', ratio: 2 }],
