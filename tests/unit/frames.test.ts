@@ -192,6 +192,9 @@ describe('more wordings of the same claims', () => {
       expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'cause' })]);
     }
     expect(framesOf('My RLS has to be a magnesium deficiency, what else could it be.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    // "just" inside an attributed claim is the claim's own word, not the page's doubt; "that's just ..." is a doubt.
+    expect(framesOf('My coach says restless legs is just dehydration, so I drink three litres a day.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    expect(framesOf('My coach says valerian cures restless legs for good. That is just placebo.')).toEqual([]);
   });
 
   it('reads safety absolutes said in other words', () => {
