@@ -228,7 +228,9 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const bare = findBareDosePhrases(
       sentenceText,
       local.filter((m, i) => m.role === 'target' && inMilligrams.has(here[i]!.entryId)),
-    ).filter((b) => !written.some((p) => p.start < b.end && b.start < p.end));
+    );
+    // A sentence that writes its units writes them for its doses ("one Mag-Ox 400 a day, about 240 mg of magnesium").
+    if (written.length > 0) bare.length = 0;
     const phrases = bare.length === 0 ? written : [...written, ...bare].sort((a, b) => a.start - b.start);
     // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
     if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
@@ -356,7 +358,7 @@ export function splitDoseTotals<T extends { phrase: DosePhrase; owner: { id: num
 
 const SPLIT_JOIN = /\b(?:and|plus|then|another|additional|extra|further)\b|[+&]/i;
 const SPLIT_BLOCK =
-  /\b(?:or|to|from|instead|switch\w*|up|down|increas\w*|decreas\w*|reduc\w*|lower\w*|rais\w*|went|go|until|was|were|used|but|max\w*|limit\w*|weeks?|months?|years?|days?|per|each|every|tablets?\s+of)\b/i;
+  /\b(?:or|to|from|instead|switch\w*|up|down|increas\w*|decreas\w*|reduc\w*|lower\w*|rais\w*|went|go|until|was|were|used|but|now|currently|later|today|yesterday|max\w*|limit\w*|weeks?|months?|years?|days?|per|each|every|tablets?\s+of)\b/i;
 const CLOCK = /\b(?:at|around|by|about)?\s*\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b(?:at|around|by)\s+\d{1,2}(?::\d{2})?(?!\s*(?:mg|mcg|g|%|\d))\b/gi;
 const TIME_OF_DAY =
   /\b(?:morning|afternoon|evening|night|nighttime|bedtime|bed|lunch(?:time)?|dinner|supper|breakfast|midnight|noon|midday|am|pm|waking|wake)\b|\bthe\s+middle\s+of\s+the\s+night\b|\d\s*(?:am|pm)\b|\b(?:another|additional|extra|further|top[\s-]?up)\b/i;
@@ -366,7 +368,9 @@ function isSplitPart(text: string, a: DosePhrase, b: DosePhrase): boolean {
   if (a.threshold || b.threshold || a.amountMax !== undefined || b.amountMax !== undefined) return false;
   if (a.unit === 'IU' || b.unit === 'IU' || a.timesPerDay > 1 || b.timesPerDay > 1) return false;
   const gap = text.slice(a.end, b.start);
-  if (gap.length > 45 || !SPLIT_JOIN.test(gap) || SPLIT_BLOCK.test(gap) || /\d/.test(gap.replace(CLOCK, ''))) return false;
+  // Joined by "and" / "plus", or by a comma after a time of day ("2 mg at dinner, 2 mg at 10pm").
+  const joined = SPLIT_JOIN.test(gap) || (/,\s*$/.test(gap) && TIME_OF_DAY.test(gap.replace(CLOCK, ' at 1pm ')));
+  if (gap.length > 45 || !joined || SPLIT_BLOCK.test(gap) || /\d/.test(gap.replace(CLOCK, ''))) return false;
   // Placed in the day: a time on either part or between them, or "another".
   const around = `${text.slice(a.start, a.end)} ${gap} ${text.slice(b.start, Math.min(text.length, b.end + 25))}`;
   return a.frequencyStated || b.frequencyStated || TIME_OF_DAY.test(around);

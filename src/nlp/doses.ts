@@ -95,7 +95,7 @@ const COUNT_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s*(?:x|\u
 /** "two 400 mg tablets", "two magnesium oxide 400 mg tablets": a count, perhaps the substance's name, then the amount. */
 const COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+(?:(?!(?:days?|weeks?|months?|years?|hours?|nights?|times?|of|x)\b)[a-z][a-z-]*\s+){0,2}$`, 'i');
 const HALF_BEFORE = /(?:^|[^\w])(half|\u00bd)\s+(?:of\s+)?(?:a|an|one)\s+$/i;
-const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?|servings?|ml|mls|millilit(?:er|re)s?|tsps?|teaspoons?)`;
+const FORM = String.raw`(?:tablets?|tabs?|pills?|capsules?|caps?|softgels?|gel\s*caps?|gummies|gummy|lozenges?|patch(?:es)?|scoops?|sachets?|servings?|ml|mls|millilit(?:er|re)s?|tsps?|teaspoons?)`;
 const FORM_AFTER = new RegExp(String.raw`^\s*(?:[a-z][\w'-]*\s+){0,3}?(${FORM})\b`, 'i');
 const FORM_ADJACENT = new RegExp(String.raw`^\s*${FORM}\b`, 'i');
 /** "400mg x3 a day", "400 mg \u00d7 2": a count of intakes written after the amount. */
@@ -259,6 +259,7 @@ function directionsAfter(sentence: string, from: number): Serving | undefined {
 
 const DIRECTIONS_OPENING = /^\W*(?:for\s+[^,.;]{1,40},\s*)?(?:take|takes|give|use|chew|swallow|mix|dissolve|adults?|children|kids|directions|suggested\s+use)\b/i;
 const AGE_RANGE = /\b(?:ages?|aged)\s+\d{1,2}\s*(?:-|\u2013|to)\s*\d{1,2}\b/gi;
+const PACK_SIZE = new RegExp(String.raw`^(?:\s*[a-z]+){0,2}\s*[,(-]?\s*(?:[2-9]\d|[1-9]\d\d)\s+${FORM}\b`, 'i');
 /** "... and 2 more at bedtime": that many units more. */
 const AND_MORE = new RegExp(String.raw`\band\s+${COUNT}\s+more\b`, 'gi');
 /** "... and another before bed": one more unit. */
@@ -276,6 +277,11 @@ function directionsIn(following: string, labelForm?: string): Serving | undefine
   // A range of units ("1-2 capsules") is no one amount; a range of ages ("for ages 4-8") is who takes it.
   if (/\d\s*(?:mg|mcg|g)\b/i.test(next) || /\b\w+\s*(?:-|\u2013|or|to)\s*\d/i.test(next.replace(AGE_RANGE, ''))) return undefined;
   const found = [...next.matchAll(SERVING)].filter((m) => !CEILING_BEFORE.test(next.slice(0, m.index)));
+  // "120 mg per cap. two with breakfast, two at bedtime": units over the day, the label's unit understood.
+  if (found.length === 0 && labelForm !== undefined) {
+    const overDay = UNITS_OVER_DAY.exec(next);
+    return overDay ? { count: unitsOverDay(overDay[0]) } : undefined;
+  }
   // Directions, or a sentence that counts the very unit the label measured ("per gummy" ... "3 gummies").
   const sameUnit = labelForm !== undefined && found.length > 0 && found.every((m) => formStem(m[2]!) === formStem(labelForm));
   if (!DIRECTIONS_OPENING.test(next) && !sameUnit) return undefined;
@@ -292,6 +298,13 @@ function directionsIn(following: string, labelForm?: string): Serving | undefine
 /** Every dose phrase in one sentence, in text order; `following` is the sentence after, for directions. */
 export function findDosePhrases(sentence: string, following?: string): DosePhrase[] {
   const phrases: DosePhrase[] = [];
+  // The directions may follow in the same sentence as parsed ("... 150 mg. Suggested use: ...",
+  // where "mg." reads as an abbreviation), or in the next one.
+  const directionsAfterAmount = (from: number, form: string | undefined): Serving | undefined => {
+    const stop = /[.!?]\s+/.exec(sentence.slice(from));
+    const later = stop ? directionsIn(sentence.slice(from + stop.index + stop[0].length), form) : undefined;
+    return later ?? (following ? directionsIn(following, form) : undefined);
+  };
   DOSE.lastIndex = 0;
   const matches = [...sentence.matchAll(DOSE)];
   matches.forEach((m, k) => {
@@ -347,18 +360,24 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
       serving =
         servingIn(sentence, m.index) ??
         countTakenAfter(sentence.slice(coreEnd + eachAfter[0].length)) ??
-        (following && eachAfter[1] ? directionsIn(following, eachAfter[1]) : undefined);
+        (eachAfter[1] ? directionsAfterAmount(coreEnd, eachAfter[1]) : undefined);
       if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     const perUnit = multiplier === 1 && !serving ? PER_UNIT_BEFORE.exec(sentence.slice(Math.max(0, m.index - 50), m.index)) : null;
     if (perUnit) {
-      serving = servingIn(sentence, m.index) ?? (following ? directionsIn(following, perUnit[2]) : undefined);
+      serving = servingIn(sentence, m.index) ?? directionsAfterAmount(coreEnd, perUnit[2]);
       // "Each 1 mL provides 50 mg. Give 2 mL": a measure counts against the label's own measure.
       const labelMeasure = measureOf(perUnit[2]!);
       if (serving && (labelMeasure || serving.measure)) {
         serving = labelMeasure === serving.measure ? { ...serving, count: serving.count / Number(perUnit[1] ?? 1) } : undefined;
       }
+      if (serving) multiplier = serving.count;
+    }
+    // "MAGNESIUM OXIDE 400 mg, 180 tablets. Take 2 tablets twice a day.": a pack size makes the amount one unit's.
+    if (multiplier === 1 && !serving && PACK_SIZE.test(after.slice(0, 40))) {
+      serving = directionsAfterAmount(coreEnd, undefined);
+      if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     const formAdjacent = FORM_ADJACENT.exec(after);
@@ -367,11 +386,21 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
     // say how many units, and how often.
     if (multiplier === 1 && formAdjacent && !serving) {
       // "0.25 mg tablets. Take 6 tablets before bed.": or in the next sentence, counting that form.
-      serving = directionsAfter(sentence, coreEnd) ?? (following ? directionsIn(following, formAdjacent[0].trim()) : undefined);
+      serving = directionsAfter(sentence, coreEnd) ?? directionsAfterAmount(coreEnd + formAdjacent[0].length, formAdjacent[0].trim());
       if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     if (!(multiplier > 0 && multiplier <= 10)) return;
+    // "350 mg in the morning and another 350 at night": a second part without its unit is in the same unit.
+    const another = multiplier === 1 && high === undefined ? ANOTHER_BARE.exec(sentence.slice(coreEnd)) : null;
+    const anotherAmount = another ? parseAmount(another[1]!) : undefined;
+    if (another && anotherAmount !== undefined && anotherAmount > 0) {
+      phrases.push({
+        start, end: coreEnd + another[0].length, coreStart: m.index, coreEnd,
+        amount: round(low + anotherAmount), unit, timesPerDay: 1, frequencyStated: true, bedtime: /bed|night/i.test(another[0]), threshold: false,
+      });
+      return;
+    }
 
     // The frequency is looked for up to the next dose phrase, inside this clause.
     const next = matches[k + 1];
@@ -446,7 +475,7 @@ export function findBareDosePhrases(sentence: string, names: ReadonlyArray<{ sta
           count = 1 + second / value;
           end = coreEnd + split[0].length;
         } else if (counted) {
-          count = counted[0].match(/\b(?:one|1)\b/gi)?.length ?? 0;
+          count = unitsOverDay(counted[0]);
           end = coreEnd + counted[0].length;
         } else {
           continue;
@@ -477,8 +506,22 @@ const BARE_STRENGTH = new RegExp(
   'i',
 );
 const PART_OF_DAY = String.raw`(?:in\s+the\s+(?:(?:late|early|mid)\s+)?(?:morning|afternoon|evening)|at\s+(?:bedtime|night|noon|lunch|dinner|breakfast|\d{1,2}\s*(?:am|pm))|with\s+(?:breakfast|lunch|dinner|supper)|before\s+bed)`;
+const ANOTHER_BARE = new RegExp(
+  String.raw`^[^.;!?\d]{0,60}?(?:and|plus|\+)\s+(?:another|a\s+further|an\s+extra)\s+(\d+(?:\.\d+)?|\.\d+)(?!\s*(?:mg|mcg|g|grams?|milli\w*|micro\w*|iu|ml|%|\d|[.,]\d))\s+${PART_OF_DAY}`,
+  'i',
+);
 const BARE_SPLIT = new RegExp(String.raw`^\s*${PART_OF_DAY}\s*,?\s*(?:and|\+|plus)\s+(?:another\s+)?(\d+(?:\.\d+)?|\.\d+)\s+${PART_OF_DAY}`, 'i');
-const UNITS_OVER_DAY = new RegExp(String.raw`^\s*[:,-]?\s*(?:(?:one|1)\s+(?:at|in\s+the|with)\s+[a-z]+(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)){1,3}(?:one|1)\s+(?:at|in\s+the|with)\s+[a-z]+`, 'i');
+const SMALL_COUNT = String.raw`(?:one|two|three|four|[1-4])`;
+/** "one at breakfast, one at lunch, one at bedtime", "two with breakfast, two at bedtime": units over the day. */
+const UNITS_OVER_DAY = new RegExp(
+  String.raw`^\s*[:,.-]?\s*(?:${SMALL_COUNT}\s+(?:at|in\s+the|with|before)\s+[a-z]+(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)){1,3}${SMALL_COUNT}\s+(?:at|in\s+the|with|before)\s+[a-z]+`,
+  'i',
+);
+const SMALL_COUNTS = new RegExp(String.raw`\b${SMALL_COUNT}(?=\s+(?:at|in\s+the|with|before)\b)`, 'gi');
+/** The units a day of a UNITS_OVER_DAY match. */
+function unitsOverDay(text: string): number {
+  return [...text.matchAll(SMALL_COUNTS)].reduce((n, m) => n + countOf(m[0]), 0);
+}
 const BARE_COUNT_BEFORE = new RegExp(String.raw`(?:^|[^\w.,])${COUNT}\s+$`, 'i');
 const BARE_COUNT_AFTER = new RegExp(String.raw`\b(?:i\s+)?(?:take|takes|taking|took|pop|popping|need)\s+${COUNT}\b`, 'i');
 

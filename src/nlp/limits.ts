@@ -40,7 +40,7 @@ export interface PopulationCue {
 }
 
 const AGE_WORDS =
-  /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\b(?:aged?|ages)\s+(\d{1,2})\b|\b(?:son|daughter|kid|child|boy|girl|grandson|granddaughter)\s+(?:is|was|turned|just\s+turned|is\s+only)\s+(\d{1,2})\b/i;
+  /\b(\d{1,2})[\s-]*(?:years?|yrs?|yr)[\s-]*old\b|\b(\d{1,2})[\s-]*(?:yo|y\/o)\b|\b(?:aged?|ages)\s+(\d{1,2})\b|\b(?:son|daughter|kid|child|boy|girl|grandson|granddaughter)\s+(?:is|was|turned|just\s+turned|is\s+only)\s+(\d{1,2})\b|\b(?:kiddo|kid|son|daughter|child|boy|girl|toddler|little\s+one|dd|ds)\s*\((\d{1,2})\)/i;
 const MONTHS_OLD = /\b(\d{1,2})[\s-]*(?:months?|mos?)[\s-]*old\b/i;
 const INFANT = /\b(?:baby|babies|infant|infants|newborn|newborns)\b/i;
 const TODDLER = /\btoddlers?\b/i;
@@ -53,7 +53,7 @@ export function populationCue(sentence: string): PopulationCue | undefined {
   const cue: PopulationCue = {};
   const age = AGE_WORDS.exec(sentence);
   const months = MONTHS_OLD.exec(sentence);
-  if (age) cue.age = Number(age[1] ?? age[2] ?? age[3] ?? age[4]);
+  if (age) cue.age = Number(age[1] ?? age[2] ?? age[3] ?? age[4] ?? age[5]);
   // An 18-month-old is in the ages 1-3 band; a 6-month-old under every band.
   else if (months) cue.age = Math.floor(Number(months[1]) / 12);
   else if (INFANT.test(sentence)) cue.age = 0;

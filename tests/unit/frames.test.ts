@@ -169,6 +169,17 @@ describe('doses read across a label', () => {
     ]);
   });
 
+  it('adds up parts of a day, and reads a strength beside a pack size as one unit', () => {
+    expect(flaggedDoses('For my RLS I take 300 mg of elemental magnesium at breakfast and another 300 at bedtime.')).toEqual([
+      expect.objectContaining({ dailyMg: 600 }),
+    ]);
+    expect(flaggedDoses('Ropinirole 2 mg at dinner, 2 mg at 10pm and 1 mg more at 3am for my RLS.')).toEqual([expect.objectContaining({ dailyMg: 5 })]);
+    expect(flaggedDoses('Magnesium citrate 200 mg elemental, 120 capsules. For restless legs, take 1 capsule twice a day.')).toEqual([
+      expect.objectContaining({ dailyMg: 400 }),
+    ]);
+    expect(flaggedDoses('Magnesium citrate 150 mg elemental, 120 capsules. For restless legs, take 1 capsule twice a day.')).toEqual([]);
+  });
+
   it("holds a child's dose to the child's limit when the age is in the label's directions or the sentence before", () => {
     expect(flaggedDoses('Sleepy Kids gummies: 50 mg elemental magnesium per gummy. We suggest 3 gummies a day for ages 4-8 with restless legs.')).toEqual([
       expect.objectContaining({ dailyMg: 150 }),
@@ -234,11 +245,28 @@ describe('more wordings of the same claims', () => {
     expect(framesOf('Small studies suggest valerian is the best remedy for restless legs.')).toEqual([]);
   });
 
+  it('reads an established part of RLS denied, and a treatment whose evidence is for one group claimed for all', () => {
+    expect(framesOf('Iron has nothing to do with restless legs, it is all magnesium.')).toEqual([expect.objectContaining({ kind: 'cause' })]);
+    expect(framesOf('For restless legs, ferritin does not matter once it is above 100.')).toEqual([]);
+    expect(framesOf('Vitamin E ends restless legs for good, whatever the cause.')).toEqual([expect.objectContaining({ kind: 'efficacy' })]);
+    expect(framesOf('On haemodialysis, vitamin E is the best add-on for restless legs.')).toEqual([]);
+  });
+
+  it('reads more safety absolutes and claims of benefit', () => {
+    expect(framesOf('Horizant has no pregnancy concerns at all for RLS.')).toEqual([expect.objectContaining({ kind: 'safety' })]);
+    expect(framesOf('Valerian is the real deal for restless legs, it will work for you.')).toEqual([expect.objectContaining({ kind: 'efficacy' })]);
+    expect(framesOf('Vitamin D is the only thing that works for RLS; every other drug is a waste of time.')).toEqual([
+      expect.objectContaining({ kind: 'efficacy' }),
+    ]);
+  });
+
   it('takes as disputed a claim someone wrote that the page answers with the risk, a question or a fact-check label', () => {
     for (const sentence of [
       '"Potassium is safe for everyone with RLS," one poster wrote. With kidney disease it is dangerous.',
       'My aunt says valerian cures restless legs for good. Is there any trial behind that?',
       'Claim: restless legs syndrome is an inflammation. Reality: the findings point to brain iron.',
+      'To the people saying you cannot overdose on magnesium for RLS: supplements have an upper limit.',
+      'A reel claims Epsom salt pushes magnesium straight into the muscles for RLS. Reviews say that has not been shown.',
       'Friends keep telling me Benadryl helps them sleep through RLS, but it may actually make the legs worse.',
     ]) {
       expect(framesOf(sentence), sentence).toEqual([]);
