@@ -380,13 +380,19 @@ export function findDosePhrases(sentence: string, following?: string): DosePhras
       if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
-    const formAdjacent = FORM_ADJACENT.exec(after);
+    // "Sifrol 0.5 mg, one tablet at 6 pm and one at bedtime": units counted over the day.
+    const overDay = multiplier === 1 && !serving ? UNITS_OVER_DAY.exec(after) : null;
+    if (overDay) {
+      multiplier = unitsOverDay(overDay[0]);
+      coreEnd += overDay[0].length;
+    }
+    const formAdjacent = overDay ? null : FORM_ADJACENT.exec(after);
     if (formAdjacent) coreEnd += formAdjacent[0].length;
     // A strength ("400 mg tablets: take one tablet three times daily"): the directions after it
     // say how many units, and how often.
     if (multiplier === 1 && formAdjacent && !serving) {
       // "0.25 mg tablets. Take 6 tablets before bed.": or in the next sentence, counting that form.
-      serving = directionsAfter(sentence, coreEnd) ?? directionsAfterAmount(coreEnd + formAdjacent[0].length, formAdjacent[0].trim());
+      serving = directionsAfter(sentence, coreEnd) ?? directionsAfterAmount(coreEnd, formAdjacent[0].trim());
       if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
@@ -514,10 +520,10 @@ const BARE_SPLIT = new RegExp(String.raw`^\s*${PART_OF_DAY}\s*,?\s*(?:and|\+|plu
 const SMALL_COUNT = String.raw`(?:one|two|three|four|[1-4])`;
 /** "one at breakfast, one at lunch, one at bedtime", "two with breakfast, two at bedtime": units over the day. */
 const UNITS_OVER_DAY = new RegExp(
-  String.raw`^\s*[:,.-]?\s*(?:${SMALL_COUNT}\s+(?:at|in\s+the|with|before)\s+[a-z]+(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)){1,3}${SMALL_COUNT}\s+(?:at|in\s+the|with|before)\s+[a-z]+`,
+  String.raw`^\s*[:,.-]?\s*(?:${SMALL_COUNT}\s+(?:${FORM}\s+)?(?:at|in\s+the|with|before)\s+(?:\d{1,2}\s*(?:am|pm)|[a-z]+)(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)){1,3}${SMALL_COUNT}\s+(?:${FORM}\s+)?(?:at|in\s+the|with|before)\s+(?:\d{1,2}\s*(?:am|pm)|[a-z]+)`,
   'i',
 );
-const SMALL_COUNTS = new RegExp(String.raw`\b${SMALL_COUNT}(?=\s+(?:at|in\s+the|with|before)\b)`, 'gi');
+const SMALL_COUNTS = new RegExp(String.raw`\b${SMALL_COUNT}(?=\s+(?:${FORM}\s+)?(?:at|in\s+the|with|before)\b)`, 'gi');
 /** The units a day of a UNITS_OVER_DAY match. */
 function unitsOverDay(text: string): number {
   return [...text.matchAll(SMALL_COUNTS)].reduce((n, m) => n + countOf(m[0]), 0);

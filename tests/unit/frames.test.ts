@@ -178,6 +178,7 @@ describe('doses read across a label', () => {
       expect.objectContaining({ dailyMg: 400 }),
     ]);
     expect(flaggedDoses('Magnesium citrate 150 mg elemental, 120 capsules. For restless legs, take 1 capsule twice a day.')).toEqual([]);
+    expect(flaggedDoses('Mirapex 0.5 mg, one tablet at 7 pm and one at bedtime, for RLS.')).toEqual([expect.objectContaining({ dailyMg: 1 })]);
   });
 
   it("holds a child's dose to the child's limit when the age is in the label's directions or the sentence before", () => {
@@ -227,6 +228,7 @@ describe('more wordings of the same claims', () => {
       'Our RLS programme has clients discontinue pramipexole on day one.',
       'With this cream you will not need Requip for RLS, just stop taking it.',
       'For restless legs, skip the expensive ferritin test and take magnesium.',
+      'Ferritin tests are a waste of money for RLS, just take magnesium.',
     ]) {
       expect(framesOf(sentence), sentence).toEqual([expect.objectContaining({ kind: 'stopping' })]);
     }
