@@ -299,6 +299,7 @@ export class Annotator {
     // Claimed now, before the first pause, so an analysis started meanwhile skips these runs.
     for (const run of byRun.keys()) this.analysed.add(run);
     yield;
+    if (byRun.size > 0 && analyzer.prepare) yield* analyzer.prepare();
     for (const [run, mentions] of byRun) {
       // The page may have rewritten the run since we wrapped it; the watcher brings it back.
       if (this.highlighter.currentText(run) !== run.text) continue;

@@ -11,7 +11,7 @@ import { describesIntake } from './aggravators';
 import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
-import { disputed, findFrames, forOtherCondition, isQuestion } from './frames';
+import { disputed, findFrames, forOtherCondition, isQuestion, warmUpCues } from './frames';
 import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
@@ -74,7 +74,13 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
   );
   const claims = compileClaims(dataset.claims);
 
+  let prepared = false;
   return {
+    *prepare() {
+      if (prepared) return;
+      prepared = true;
+      yield* warmUpCues();
+    },
     analyze(input) {
       const { text } = input;
       const analysis: Analysis = { contexts: [], doses: [], claims: [], aggravators: [] };

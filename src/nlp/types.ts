@@ -136,4 +136,9 @@ export interface Analysis {
 /** The language analysis as the engine uses it: one block of text in, findings out. */
 export interface Analyzer {
   analyze(input: AnalysisInput): Analysis;
+  /**
+   * Small steps that prepare what the first sentences would otherwise pay for at once (compiling
+   * the cue patterns), so a sliced run spreads that cost over several slices.
+   */
+  prepare?(): Generator<void>;
 }

@@ -157,3 +157,19 @@ describe('sentences and offsets', () => {
     expect(result.doses.map((d) => d.mentionId)).toEqual([1]);
   });
 });
+
+describe('preparing the analysis in small steps', () => {
+  it('compiles its patterns over many steps, once, and finds the same afterwards', () => {
+    const text = 'Valerian cures restless legs syndrome for good, and I take 6 mg of ropinirole.';
+    const mentions = [
+      { id: 1, entryId: 'valerian', start: 0, end: 8 },
+      { id: 2, entryId: 'restless-legs-syndrome', start: 15, end: 38 },
+      { id: 3, entryId: 'ropinirole', start: 67, end: 77 },
+    ];
+    const cold = createAnalyzer(loadFixtureDataset()).analyze({ text, mentions, pageAboutRls: true });
+    const warmed = createAnalyzer(loadFixtureDataset());
+    expect([...warmed.prepare!()].length).toBeGreaterThan(10);
+    expect([...warmed.prepare!()]).toHaveLength(0);
+    expect(warmed.analyze({ text, mentions, pageAboutRls: true })).toEqual(cold);
+  });
+});
