@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toMatchIndex, type FuzzyGuard } from '../src/dataset/match-index';
 import { parseDataset } from '../src/dataset/schema';
-import { fuzzyNames, withinReach } from '../src/engine/fuzzy';
+import { fuzzyNames, reachDistance } from '../src/engine/fuzzy';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'src/dataset/generated/fuzzy-guard.json');
@@ -26,7 +26,7 @@ const near = new Set<string>();
 for (const word of english) {
   if (word.length < 6) continue;
   const lower = word.toLowerCase();
-  for (const name of names) if (withinReach(lower, name)) near.add(lower);
+  for (const name of names) if (reachDistance(lower, name) !== undefined) near.add(lower);
 }
 const guard: FuzzyGuard = { names, englishNear: [...near].sort() };
 writeFileSync(OUT, `${JSON.stringify(guard, null, 2)}\n`);

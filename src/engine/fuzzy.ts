@@ -60,11 +60,15 @@ export function prefixKeys(name: string): string[] {
   return [...new Set([name, swapped(1), swapped(2)].map((n) => n.slice(0, KEPT_PREFIX)))];
 }
 
-/** Could the page word (lower case) be a misspelling of the name? The one rule, shared with the guard build. */
-export function withinReach(word: string, name: string): boolean {
-  if (word === name || !prefixKeys(name).includes(word.slice(0, KEPT_PREFIX))) return false;
+/**
+ * How far the page word (lower case) is from the name, when it could be a misspelling of it; else
+ * undefined. The one rule, shared with the guard build.
+ */
+export function reachDistance(word: string, name: string): number | undefined {
+  if (word === name || !prefixKeys(name).includes(word.slice(0, KEPT_PREFIX))) return undefined;
   const max = allowedEdits(name.length);
-  return boundedDistance(word, name, max) <= max;
+  const distance = boundedDistance(word, name, max);
+  return distance <= max ? distance : undefined;
 }
 
 /**
@@ -160,9 +164,8 @@ function closest(word: string, bucket: readonly Target[]): Target | undefined {
   let bestDistance = Infinity;
   for (const target of bucket) {
     if (target.name === word) return undefined; // an exact name is the matcher's, not ours
-    if (!withinReach(word, target.name)) continue;
-    const distance = boundedDistance(word, target.name, allowedEdits(target.name.length));
-    if (distance < bestDistance) {
+    const distance = reachDistance(word, target.name);
+    if (distance !== undefined && distance < bestDistance) {
       best = target;
       bestDistance = distance;
     }

@@ -230,14 +230,13 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       return { id: m.id, start, end, role: mentionRole(entries.get(m.entryId), sentenceText.slice(start, end)) };
     });
     const written = findDosePhrases(sentenceText, nextText);
-    // Strengths without a unit, after a name whose limits are in milligrams ("requip 0.5 twice a day").
-    const bare = findBareDosePhrases(
-      sentenceText,
-      local.filter((m, i) => m.role === 'target' && inMilligrams.has(here[i]!.entryId)),
-    );
-    // A sentence that writes its units writes them for its doses ("one Mag-Ox 400 a day, about 240 mg of magnesium").
-    if (written.length > 0) bare.length = 0;
-    const phrases = bare.length === 0 ? written : [...written, ...bare].sort((a, b) => a.start - b.start);
+    // Strengths without a unit, after a name whose limits are in milligrams ("requip 0.5 twice a day"),
+    // only where the sentence writes no unit: one that does writes them for its doses ("one Mag-Ox
+    // 400 a day, about 240 mg of magnesium").
+    const phrases =
+      written.length > 0
+        ? written
+        : findBareDosePhrases(sentenceText, local.filter((m, i) => m.role === 'target' && inMilligrams.has(here[i]!.entryId)));
     // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
     if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
     const listed = listedPhrases(sentenceText, phrases);

@@ -227,11 +227,8 @@ function servingIn(sentence: string, before: number): Serving | undefined {
 
 /** The text counts units of a product ("take 2 capsules", "3 gummies a day"): directions or a serving. */
 export function countsUnits(text: string): boolean {
-  SERVING.lastIndex = 0;
-  const found = SERVING.test(text);
-  // A global pattern keeps its place after test(), and matchAll starts from it: put it back.
-  SERVING.lastIndex = 0;
-  return found;
+  // search(), not test(): it leaves the global pattern's lastIndex, which matchAll starts from, alone.
+  return text.search(SERVING) >= 0;
 }
 
 /** "..., I take 2 at bedtime" after a per-unit amount: the count, and its frequency. */

@@ -295,8 +295,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
     // Or the condition is reduced to one cause ("RLS is really just poor circulation").
     const condition = subjects.find((s) => CONDITION_KINDS.has(s.entry.kind) && s.entry.caveats.length > 0);
     if (condition && REDUCTIVE.test(ctx.sentenceText) && !subjects.some((s) => isTreatment(s) && !UNSUPPORTED.has(s.entry.verdict))) {
-      const caveat = condition.entry.caveats.findIndex((c) => /secondary|cause|different|ruled out/i.test(c.text));
-      return hit(condition, 'cause', ctx, m, caveat >= 0 ? caveat : undefined);
+      return hit(condition, 'cause', ctx, m, causeCaveat(condition.entry));
     }
   }
   // "Iron has nothing to do with RLS", "ferritin doesn't matter": an established part denied.
@@ -311,8 +310,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
     const condition = subjects.find((s) => CONDITION_KINDS.has(s.entry.kind) && s.entry.caveats.length > 0);
     const subject = condition ?? weak;
     if (!subject) continue;
-    const caveat = subject === condition ? subject.entry.caveats.findIndex((c) => /secondary|cause|different|ruled out/i.test(c.text)) : -1;
-    return hit(subject, 'cause', ctx, m, caveat >= 0 ? caveat : undefined);
+    return hit(subject, 'cause', ctx, m, subject === condition ? causeCaveat(condition.entry) : undefined);
   }
   return undefined;
 }
@@ -549,6 +547,12 @@ function symptomAsCondition(sentenceText: string, cue: CueMatch): boolean {
   return !!condition && RLS_TARGET.test(condition[0]);
 }
 
+/** The condition's caveat on what else causes it or looks like it, if any. */
+function causeCaveat(entry: Entry): number | undefined {
+  const caveat = entry.caveats.findIndex((c) => /secondary|cause|different|ruled out/i.test(c.text));
+  return caveat >= 0 ? caveat : undefined;
+}
+
 /** The entry's evidence is for one group ("RLS on haemodialysis") that neither this sentence nor the one before names. */
 function beyondItsGroup(ctx: FrameContext, entry: Entry): boolean {
   const group = /^RLS\s+(?:on|in|during|with)\s+(.+)$/i.exec(entry.verdictFor)?.[1];
@@ -565,10 +569,21 @@ function beyondItsGroup(ctx: FrameContext, entry: Entry): boolean {
 function established(ctx: FrameContext, entry: Entry): boolean {
   if (/^recommended/.test(entry.verdict)) return true;
   if (!CONDITION_KINDS.has(entry.kind)) return false;
-  const causes = [...ctx.entries.values()]
-    .filter((e) => e.kind === 'condition' && e.id !== entry.id)
-    .flatMap((e) => e.caveats.filter((c) => /secondary\s+to/i.test(c.text)).map((c) => c.text.toLowerCase()));
-  return entry.aliases.some((a) => a.text.length >= 4 && causes.some((text) => text.includes(a.text.toLowerCase())));
+  const causes = secondaryCauses(ctx.entries);
+  return entry.aliases.some((a) => a.text.length >= 4 && causes.some(({ from, text }) => from !== entry.id && text.includes(a.text.toLowerCase())));
+}
+
+/** The conditions' caveats naming what RLS can be secondary to, read once per dataset. */
+const causesOf = new WeakMap<ReadonlyMap<string, Entry>, Array<{ from: string; text: string }>>();
+function secondaryCauses(entries: ReadonlyMap<string, Entry>): Array<{ from: string; text: string }> {
+  let causes = causesOf.get(entries);
+  if (!causes) {
+    causes = [...entries.values()]
+      .filter((e) => e.kind === 'condition')
+      .flatMap((e) => e.caveats.filter((c) => /secondary\s+to/i.test(c.text)).map((c) => ({ from: e.id, text: c.text.toLowerCase() })));
+    causesOf.set(entries, causes);
+  }
+  return causes;
 }
 
 /** The sentence, or the one that leads into it, is about RLS or the legs. */
