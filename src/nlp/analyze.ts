@@ -15,31 +15,19 @@ import { disputed, findFrames, forOtherCondition, isQuestion, warmUpCues } from 
 import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
+import { carriedThrough, carriesTo, topicOf, type Topic } from './topic';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
 export type * from './types';
 
-/** A sentence that opens with a pronoun standing for what the sentence before named. */
-/**
- * A sentence that goes on about the treatment before it: it opens with a pronoun, with an
- * instruction ("Stop it today", "Sip a glass before bed") or with a purpose ("For occasional
- * sleeplessness, ...").
- */
-const CONTINUES =
-  /^\W*(?:it|it'?s|they|they'?re|this|these|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew|massage|mix|wear|soak)\b|(?:works?|worked|helps?|helped|fixes|cures|stops|calms|beats|formulated|designed|made\s+to|clinically|proven|zero\s+side|no\s+side)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
-/** "this herb", "the pill": a noun phrase anywhere in the sentence that stands for the treatment before it. */
-const REFERS_BACK =
-  /^\W*(?:[\w']+\s+){1,3}?(?:it|it'?s|they|they'?re)\b|\b(?:this|that|these|the)\s+(?:little\s+)?(?:herb|supplement|remedy|drug|medication|medicine|med|pill|tablet|capsule|product|spray|oil|stuff|treatment|tea|powder|formula|patch|infusion|one)s?\b/i;
-/** The sentence goes on about the treatment of the one before it. */
-const continuesBefore = (sentence: string) => CONTINUES.test(sentence) || REFERS_BACK.test(sentence);
-/** A sentence this short before a claim is a heading or a name, the claim's topic. */
-const LEAD_IN_WORDS = 6;
 /** A sentence that goes on about the person the one before named ("My daughter is 6. She takes ..."). */
 const SAME_PERSON = /^\W*(?:she|he|they|her|his)\b/i;
 /** A sentence about people, not a product's name ("My son is 7 and has RLS"). */
 const TOLD_OF_SOMEONE = /\b(?:i|me|my|he|she|his|her|we|our|they|their|is|was|has|have|had)\b/i;
 /** A product's name line, as long as such names run ("Tiny Dreams Magnesium Drops, for ages 1-3"). */
 const LABEL_NAME_WORDS = 10;
+/** Sentences past a piece that may still go on about its topic. */
+const FOLLOWING_SENTENCES = 2;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -90,21 +78,30 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       if (mentions.length === 0) return analysis;
 
       const isTreatment = (m: TextMention) => !CONTINUATION_EXCLUDED.has(entries.get(m.entryId)?.kind ?? 'condition');
-      /** The treatment mentions of a sentence before, when they name one treatment not already flagged as taken. */
-      const soleTreatment = (mentionsBefore: readonly TextMention[]): TextMention[] => {
-        const treatments = mentionsBefore.filter(isTreatment);
-        if (new Set(treatments.map((m) => m.entryId)).size !== 1) return [];
-        return analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId)) ? [] : treatments;
+      /** Frames of one sentence, unless it already flags a mention as an aggravator taken. */
+      const framesOf = (sentence: Sentence, sentenceText: string, about: readonly TextMention[], previousText: string | undefined) => {
+        const span = { start: sentence.start, end: sentence.end };
+        if (analysis.aggravators.some((a) => a.sentence.start === span.start)) return;
+        const context = { sentence, text, sentenceText, mentions: about, entries, pageAboutRls: input.pageAboutRls };
+        for (const found of findFrames(previousText === undefined ? context : { ...context, previousText })) {
+          analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
+        }
       };
-      /** The one treatment named in the sentence before, when this sentence refers back to it. */
-      const treatmentCarriedOver = (sentence: Sentence, sentenceText: string): TextMention[] => {
-        const from = lastAtOrBefore(bounds, sentence.start - 1);
-        if (sentence.start - from > 400) return [];
-        // A heading or a product name before it ("1. Ropinirole (Requip).", "Calm Powder, lemon.") is its topic.
-        const leadIn = text.slice(from, sentence.start).trim().split(/\s+/).length <= LEAD_IN_WORDS;
-        if (!leadIn && !continuesBefore(sentenceText)) return [];
-        return soleTreatment(mentionsBetween(mentions, from, sentence.start));
+      // What the sentences that name no treatment are about (topic.ts); it runs on across pieces
+      // as long as nothing unread lies between.
+      let topic: Topic | undefined;
+      /** A sentence without a treatment of its own: about the topic, when it goes on about it. */
+      const followTopic = (sentence: Sentence, sentenceText: string, own: readonly TextMention[], previousText: string | undefined) => {
+        const carried = topic && carriesTo(topic, text, sentence, sentenceText) ? topic : undefined;
+        if (carried || own.length > 0) framesOf(sentence, sentenceText, [...(carried?.mentions ?? []), ...own], carried?.sentenceText ?? previousText);
+        topic = carried && carriedThrough(carried, text, sentence);
       };
+      /** A sentence naming treatments sets the topic, unless one of them is flagged as taken (its claim is made). */
+      const setTopic = (sentence: Sentence, treatments: readonly TextMention[]) => {
+        const taken = analysis.aggravators.some((a) => treatments.some((m) => m.id === a.mentionId));
+        topic = taken ? undefined : topicOf(text, sentence, treatments);
+      };
+
       let next = 0; // mentions and pieces are both in text order
       const bounds = safeBoundaries(text);
       for (const piece of piecesAround(text, mentions, bounds)) {
@@ -123,9 +120,14 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           bySentence.set(sentence, list);
         }
 
-        for (const [sentence, here] of bySentence) {
-          const span = { start: sentence.start, end: sentence.end };
+        for (const sentence of chunk.sentences) {
+          const here = bySentence.get(sentence) ?? [];
           const sentenceText = text.slice(sentence.start, sentence.end);
+          if (here.length === 0) {
+            followTopic(sentence, sentenceText, here, undefined);
+            continue;
+          }
+          const span = { start: sentence.start, end: sentence.end };
           const previousText = precedingSentence(text, sentence.start, bounds);
           for (const mention of here) {
             const range = tokenRange(sentence, mention);
@@ -142,15 +144,14 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
               analysis.aggravators.push({ mentionId: mention.id, entryId: mention.entryId, sentence: span, sentenceText, flagged: true });
             }
           }
-          // Claim frames, unless the sentence already flags its mention as an aggravator taken.
-          if (!analysis.aggravators.some((a) => a.sentence.start === span.start)) {
+          const treatments = here.filter(isTreatment);
+          if (treatments.length > 0) {
+            framesOf(sentence, sentenceText, here, previousText);
+            setTopic(sentence, treatments);
+          } else {
             // "Valerian root. Of all the options for restless legs, this herb is the most effective":
-            // a sentence naming only the condition goes on about the one treatment of the sentence before.
-            const carried = here.some(isTreatment) ? [] : treatmentCarriedOver(sentence, sentenceText);
-            const context = { sentence, text, sentenceText, mentions: [...carried, ...here], entries, pageAboutRls: input.pageAboutRls };
-            for (const found of findFrames(previousText === undefined ? context : { ...context, previousText })) {
-              analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
-            }
+            // a sentence naming only the condition is about the treatment before it.
+            followTopic(sentence, sentenceText, here, previousText);
           }
           if (here.some((m) => DOSE_KINDS.has(entries.get(m.entryId)?.kind ?? 'condition'))) {
             const next = sentenceAfter(text, sentence.end, bounds);
@@ -158,29 +159,13 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           }
         }
 
-        // "Try valerian for RLS. It cures the crawling for good.": a sentence that opens with a
-        // pronoun continues the one before; its claim is about that sentence's one treatment.
-        // Such a sentence holds no mention: when it lies past the piece, it is parsed here.
-        const continued = (before: Sentence, sentence: Sentence) => {
-          const treatments = soleTreatment(bySentence.get(before) ?? []);
-          const sentenceText = text.slice(sentence.start, sentence.end);
-          if (treatments.length === 0 || !continuesBefore(sentenceText)) return;
-          const previousText = text.slice(before.start, before.end);
-          // The sentence's own mentions are of the condition only ("... when restless legs keep you up").
-          const mentions = [...treatments, ...(bySentence.get(sentence) ?? [])];
-          const context = { sentence, text, sentenceText, mentions, entries, pageAboutRls: input.pageAboutRls, previousText };
-          for (const found of findFrames(context)) {
-            analysis.aggravators.push({ ...found, sentence: { start: sentence.start, end: sentence.end }, sentenceText, flagged: true });
-          }
-        };
-        chunk.sentences.forEach((sentence, i) => {
-          if (i > 0 && !(bySentence.get(sentence) ?? []).some(isTreatment)) continued(chunk.sentences[i - 1]!, sentence);
-        });
-        const last = chunk.sentences[chunk.sentences.length - 1];
-        const following = last && bySentence.has(last) ? followingSentence(text, piece.end, bounds) : undefined;
-        if (following && !(next < mentions.length && mentions[next]!.start < following.end) && continuesBefore(text.slice(following.start, following.end))) {
-          const sentence = parseChunk(text, following).sentences[0];
-          if (sentence) continued(last!, sentence);
+        // Sentences past the piece hold no mention; those that go on about the topic are parsed here.
+        for (let cursor = piece.end, more = FOLLOWING_SENTENCES; topic && more > 0; more--) {
+          const following = followingSentence(text, cursor, bounds);
+          if (!following || (next < mentions.length && mentions[next]!.start < following.end)) break;
+          if (!carriesTo(topic, text, following, text.slice(following.start, following.end))) break;
+          for (const sentence of parseChunk(text, following).sentences) followTopic(sentence, text.slice(sentence.start, sentence.end), [], undefined);
+          cursor = following.end;
         }
 
         if (claims.matchers.length > 0 && bySentence.size > 0) {
@@ -475,16 +460,3 @@ function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | 
   return found ?? sentences[0];
 }
 
-/** The mentions (sorted by start) that start in [from, to), by binary search. */
-function mentionsBetween(sorted: readonly TextMention[], from: number, to: number): TextMention[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: TextMention[] = [];
-  for (let i = lo; i < sorted.length && sorted[i]!.start < to; i++) out.push(sorted[i]!);
-  return out;
-}

@@ -294,3 +294,37 @@ describe('what claim frames leave alone', () => {
     }
   });
 });
+
+describe('claims about a treatment named in a sentence before', () => {
+  it('reads the answer to a question, the line after a heading and a run of sentences as about that treatment', () => {
+    for (const [text, kind] of [
+      ['Anyone tried valerian for RLS? Cured mine in a week, works for everybody.', 'efficacy'],
+      ['Pregabalin and oxycodone together? Totally fine, no risk at all.', 'safety'],
+      ['Valerian root. Cures restless legs for good.', 'efficacy'],
+      ['I read about valerian root last month. It is cheap. It cures restless legs for good.', 'efficacy'],
+    ] as const) {
+      expect(framesOf(text), text).toEqual(expect.arrayContaining([expect.objectContaining({ kind })]));
+    }
+  });
+
+  it('does not carry a treatment into a supported answer, across a compared pair or past a paragraph', () => {
+    for (const text of [
+      'Is gabapentin enacarbil any good for RLS? It works well for many people.',
+      'I take ropinirole and valerian every night. It cures my restless legs for good.',
+      'My sister swears by valerian tea for her sleep.<br><br>Nothing cures restless legs for good, my neurologist says.',
+    ]) {
+      expect(framesOf(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('attributed claims the page answers', () => {
+  it('does not flag a quoted or reported claim answered by the contrary fact', () => {
+    for (const text of [
+      'Someone upthread says valerian cures restless legs for everyone. One small study is not everyone.',
+      "'Carbamazepine is completely safe in pregnancy for RLS,' says the post. It can cause birth defects.",
+    ]) {
+      expect(framesOf(text), text).toEqual([]);
+    }
+  });
+});
