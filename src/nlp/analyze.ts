@@ -15,7 +15,7 @@ import { disputed, findFrames, forOtherCondition, isQuestion, warmUpCues } from 
 import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
-import { carriedThrough, carriesTo, topicOf, type Topic } from './topic';
+import { adjoins, carriedThrough, carriesTo, topicOf, type Topic } from './topic';
 import type { Analysis, Analyzer, DoseFinding, TextMention } from './types';
 
 export type * from './types';
@@ -28,6 +28,8 @@ const TOLD_OF_SOMEONE = /\b(?:i|me|my|he|she|his|her|we|our|they|their|is|was|ha
 const LABEL_NAME_WORDS = 10;
 /** Sentences past a piece that may still go on about its topic. */
 const FOLLOWING_SENTENCES = 2;
+/** A number, in figures or words: a sentence past a piece may give the topic's dose. */
+const AMOUNT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -94,7 +96,23 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const followTopic = (sentence: Sentence, sentenceText: string, own: readonly TextMention[], previousText: string | undefined) => {
         const carried = topic && carriesTo(topic, text, sentence, sentenceText) ? topic : undefined;
         if (carried || own.length > 0) framesOf(sentence, sentenceText, [...(carried?.mentions ?? []), ...own], carried?.sentenceText ?? previousText);
-        topic = carried && carriedThrough(carried, text, sentence);
+        // "My doctor put me on ropinirole. I take 2 mg three times a day.": an amount with no name is the topic's.
+        const dosed = topic && adjoins(topic, text, sentence) ? doseTopic(topic) : undefined;
+        let doses: DoseFinding[] = [];
+        if (dosed) {
+          const next = sentenceAfter(text, sentence.end, bounds);
+          const from = { mention: dosed, mentionText: text.slice(dosed.start, dosed.end), topicText: topic!.sentenceText };
+          doses = dosesIn(sentence, sentenceText, own, input.pageAboutRls, next && text.slice(next.start, next.end), topic!.sentenceText, from);
+          analysis.doses.push(...doses);
+        }
+        const kept = carried ?? (dosed && doses.length > 0 ? topic : undefined);
+        topic = kept && carriedThrough(kept, text, sentence);
+      };
+      /** The one mention whose amounts a topic's next sentence may give: a single drug or supplement. */
+      const doseTopic = (about: Topic): TextMention | undefined => {
+        const [first] = about.mentions;
+        if (!first || about.mentions.some((m) => m.entryId !== first.entryId)) return undefined;
+        return DOSE_KINDS.has(entries.get(first.entryId)?.kind ?? 'condition') ? first : undefined;
       };
       /** A sentence naming treatments sets the topic, unless one of them is flagged as taken (its claim is made). */
       const setTopic = (sentence: Sentence, treatments: readonly TextMention[]) => {
@@ -163,7 +181,9 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         for (let cursor = piece.end, more = FOLLOWING_SENTENCES; topic && more > 0; more--) {
           const following = followingSentence(text, cursor, bounds);
           if (!following || (next < mentions.length && mentions[next]!.start < following.end)) break;
-          if (!carriesTo(topic, text, following, text.slice(following.start, following.end))) break;
+          const followingText = text.slice(following.start, following.end);
+          const dosed = doseTopic(topic) && adjoins(topic, text, following) && AMOUNT.test(followingText);
+          if (!dosed && !carriesTo(topic, text, following, followingText)) break;
           for (const sentence of parseChunk(text, following).sentences) followTopic(sentence, text.slice(sentence.start, sentence.end), [], undefined);
           cursor = following.end;
         }
@@ -208,12 +228,18 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     pageAboutRls: boolean,
     nextText?: string,
     previousText?: string,
+    topic?: { mention: TextMention; mentionText: string; topicText: string },
   ): DoseFinding[] {
     const local: LocalMention[] = here.map((m) => {
       const start = m.start - sentence.start;
       const end = Math.min(m.end, sentence.end) - sentence.start;
       return { id: m.id, start, end, role: mentionRole(entries.get(m.entryId), sentenceText.slice(start, end)) };
     });
+    // The topic named in the sentence before stands at this sentence's start, unless it was named
+    // for another condition ("Ropinirole for Parkinson's. Doses go up to 24 mg.").
+    const carried = topic && !indicationCues(topic.topicText).some((c) => c.indication !== 'rls') ? topic : undefined;
+    if (carried) local.unshift({ id: carried.mention.id, start: 0, end: 0, role: 'target' });
+    const about = carried ? [carried.mention, ...here] : here;
     const written = findDosePhrases(sentenceText, nextText);
     // Strengths without a unit, after a name whose limits are in milligrams ("requip 0.5 twice a day"),
     // only where the sentence writes no unit: one that does writes them for its doses ("one Mag-Ox
@@ -221,7 +247,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const phrases =
       written.length > 0
         ? written
-        : findBareDosePhrases(sentenceText, local.filter((m, i) => m.role === 'target' && inMilligrams.has(here[i]!.entryId)));
+        : findBareDosePhrases(sentenceText, local.filter((m, i) => m.role === 'target' && inMilligrams.has(about[i]!.entryId)));
     // Product strengths ("available in 0.25, 0.5 and 1 mg tablets") are not anyone's dose.
     if (phrases.length === 0 || LISTING.test(sentenceText)) return [];
     const listed = listedPhrases(sentenceText, phrases);
@@ -248,10 +274,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     // A label giving an elemental amount beside a compound weight is held to the elemental one.
     const anyStatedElemental = phrases.some((p) => statesElemental(sentenceText, p));
     for (const { phrase, owner } of splitDoseTotals(sentenceText, owned)) {
-      const mention = here.find((m) => m.id === owner.id)!;
+      const mention = about.find((m) => m.id === owner.id)!;
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase, sentenceText);
-      const mentionText = sentenceText.slice(owner.start, owner.end);
+      const mentionText = mention === carried?.mention ? carried.mentionText : sentenceText.slice(owner.start, owner.end);
       const saysElemental = statesElemental(sentenceText, phrase) || (!anyStatedElemental && /elemental/i.test(sentenceText));
       // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.
       const elementalFrom = saysElemental

@@ -59,12 +59,15 @@ export function topicOf(text: string, sentence: Span, treatments: readonly TextM
   return { mentions: treatments, end: sentence.end, sentenceText, opensNext };
 }
 
+/** The sentence comes right after the topic: nothing unread between, and no paragraph break unless after a heading. */
+export function adjoins(topic: Topic, text: string, sentence: Span): boolean {
+  const between = text.slice(topic.end, sentence.start);
+  return ADJACENT.test(between) && (topic.opensNext || !PARAGRAPH_BREAK.test(between));
+}
+
 /** Whether the sentence right after the topic is about it. */
 export function carriesTo(topic: Topic, text: string, sentence: Span, sentenceText: string): boolean {
-  const between = text.slice(topic.end, sentence.start);
-  if (!ADJACENT.test(between)) return false;
-  if (PARAGRAPH_BREAK.test(between)) return topic.opensNext;
-  return topic.opensNext || continuesBefore(sentenceText);
+  return adjoins(topic, text, sentence) && (topic.opensNext || continuesBefore(sentenceText));
 }
 
 /** The topic after a sentence that went on about it: a question about it opens the next one too. */

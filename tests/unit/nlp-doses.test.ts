@@ -219,6 +219,14 @@ describe('numbers that are not doses of a mentioned entry', () => {
     expect(later.map((d) => [d.entryId, d.amount])).toEqual([['oral-magnesium', 400]]);
   });
 
+  it('reads an amount with no name as the dose of the one drug named in the sentence before', () => {
+    const carried = harness.run('My doctor put me on ropinirole for RLS. I take 2 mg three times a day.').doses;
+    expect(carried.map((d) => [d.entryId, d.dailyMg, d.flagged])).toEqual([['ropinirole', 6, true]]);
+    // Not across another substance, nor after a sentence about another condition.
+    expect(harness.run('My doctor put me on ropinirole for RLS. I take 500 mg of calcium too.').doses).toEqual([]);
+    expect(harness.run("Ropinirole is also used for Parkinson's disease. Doses go up to 24 mg a day.").doses).toEqual([]);
+  });
+
   it('does not judge an RLS maximum on a page not about RLS when no indication is stated', () => {
     const text = 'My neurologist had me on ropinirole 12 mg three times a day.';
     expect(harness.run(text, false).doses).toEqual([]);
