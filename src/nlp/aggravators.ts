@@ -17,8 +17,12 @@ const PERSONS = new Set([
   'grandfather', 'grandpa', 'aunt', 'uncle', 'boyfriend', 'girlfriend', 'patient', 'mine',
 ]);
 const HYPOTHETICAL = new Set(['if', 'unless', 'whether', 'should', 'avoid', 'avoiding']);
-/** Stopping anywhere in the sentence ends it: "I was on Benadryl for years until I quit". */
-const STOPPED = new Set(['stopped', 'quit', 'discontinued', 'weaned', 'tapered', 'ditched', 'longer']);
+/** Stopping or cutting down anywhere in the sentence ends it: "I was on Benadryl for years until I quit". */
+const STOPPED = new Set([
+  'stopped', 'quit', 'discontinued', 'weaned', 'tapered', 'ditched', 'longer',
+  // Cutting down is the opposite of taking it: "trying to cut coffee for my RLS".
+  'cut', 'cutting', 'reduce', 'reducing', 'reduced', 'limit', 'limiting', 'quitting', 'stopping', 'ditching',
+]);
 
 /** Does the mention at tokens [from, to) describe someone taking it? */
 export function describesIntake(sentence: Sentence, from: number, to: number): boolean {

@@ -259,7 +259,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         ? named
         : (labelPopulation(previousText, nextText) ?? (previousText && SAME_PERSON.test(sentenceText) ? populationCue(previousText) : undefined) ?? named);
     // A dose the page quotes in order to criticise it ("... more than the limit, a pharmacist pointed out").
-    const answered = disputed({ text: sentenceText, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText) || (nextText !== undefined && OVER_THE_LIMIT.test(nextText));
+    // The page may answer it in the next sentence ("Somebody said 8 mg is fine. You can't, the max is 4 mg.").
+    const answered = disputed({ text: nextText === undefined ? sentenceText : `${sentenceText} ${nextText}`, sentence: { ...sentence, start: 0, end: sentenceText.length }, sentenceText }) || OVER_THE_LIMIT.test(sentenceText) || (nextText !== undefined && OVER_THE_LIMIT.test(nextText));
     const found: DoseFinding[] = [];
     const owned: Array<{ phrase: DosePhrase; owner: LocalMention }> = [];
     for (const phrase of phrases) {

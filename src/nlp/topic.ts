@@ -24,12 +24,16 @@ export interface Topic {
  * week") or with a purpose ("For occasional sleeplessness, ...").
  */
 const CONTINUES =
-  /^\W*(?:it|it'?s|they|they'?re|this|these|those|that'?s|that\s+(?:is|was|one|stuff)|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew|massage|mix|wear|soak)\b|(?:works?|worked|helps?|helped|fixes|fixed|cures|cured|stops|stopped|ended|calms|calmed|beats|knocked|sorted|killed|formulated|designed|made\s+to|clinically|proven|zero\s+side|no\s+side|totally\s+safe|completely\s+safe|perfectly\s+safe|100\s?%)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
+  /^\W*(?:[QA]\s*[:.)]\W*)?(?:and\s+|also\s+|plus\s+|oh\s+|yes\W+|yeah\W+|yep\W+|honestly\W+|absolutely\W+|definitely\W+)*(?:safe|safer|fine|gentle|ideal|suitable|harmless|non-addictive|doesn'?t|does\s+not|won'?t|never|no\s+(?:risk|need|worries|problem|interactions?)|zero|it|it'?s|they|they'?re|this|these|those|that'?s|that\s+(?:is|was|one|stuff)|this\s+stuff|the\s+stuff|(?:just\s+|simply\s+)?(?:take|sip|drink|use|try|give|stop|quit|ditch|bin|toss|drop|pop|spray|rub|apply|swallow|chew|massage|mix|wear|soak)\b|(?:works?|worked|helps?|helped|fixes|fixed|cures|cured|stops|stopped|ended|calms|calmed|beats|knocked|sorted|killed|formulated|designed|made\s+to|clinically|proven|zero\s+side|no\s+side|totally\s+safe|completely\s+safe|perfectly\s+safe|100\s?%)\b|for\s+(?:occasional|nights?|sleep\w*|restless|rls|legs|your|the|those|anyone|people))\b/i;
 /** "this herb", "the pill": a noun phrase anywhere in the sentence that stands for the treatment before it. */
 const REFERS_BACK =
   /^\W*(?:[\w']+\s+){1,3}?(?:it|it'?s|they|they'?re)\b|\b(?:this|that|these|the)\s+(?:little\s+)?(?:herb|supplement|remedy|drug|medication|medicine|med|pill|tablet|capsule|product|spray|oil|stuff|treatment|tea|powder|formula|patch|infusion|one|combo|combination|pairing|mix)s?\b/i;
 /** A sentence this short is a heading or a name: the claim after it is about it. */
 const LEAD_IN_WORDS = 6;
+/** A sentence this short that goes on about the topic ("That's it.") passes on how the topic opened. */
+const FILLER_WORDS = 3;
+/** Treatments a sentence takes together ("tramadol plus gabapentin", "Lyrica with my opioid"). */
+const TOGETHER = /\b(?:plus|with|together|combo|combined|combination|alongside|on\s+top\s+of|mixed)\b|\+/i;
 /** A question, or a line that introduces what follows. */
 const OPENS = /[?:]["'\u201d\u2019)\]]*\s*$/;
 /** Treatments a question or a heading may name together ("Targin and Lyrica together?"). */
@@ -46,16 +50,16 @@ export function continuesBefore(sentenceText: string): boolean {
 }
 
 /**
- * The topic a sentence that names treatments sets: its one treatment, or up to three named
- * together in a question or a heading. Anything else (two treatments compared in a statement)
- * leaves the next sentence without a topic.
+ * The topic a sentence that names treatments sets: its one treatment, or up to three named in a
+ * question or a heading or taken together. Anything else (two treatments compared in a
+ * statement) leaves the next sentence without a topic.
  */
 export function topicOf(text: string, sentence: Span, treatments: readonly TextMention[]): Topic | undefined {
   const entries = new Set(treatments.map((m) => m.entryId)).size;
   if (entries === 0) return undefined;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const opensNext = opens(text, sentence) || sentenceText.trim().split(/\s+/).length <= LEAD_IN_WORDS;
-  if (entries > 1 && !(opensNext && entries <= MAX_TOGETHER)) return undefined;
+  if (entries > 1 && !((opensNext || TOGETHER.test(sentenceText)) && entries <= MAX_TOGETHER)) return undefined;
   return { mentions: treatments, end: sentence.end, sentenceText, opensNext };
 }
 
@@ -72,7 +76,9 @@ export function carriesTo(topic: Topic, text: string, sentence: Span, sentenceTe
 
 /** The topic after a sentence that went on about it: a question about it opens the next one too. */
 export function carriedThrough(topic: Topic, text: string, sentence: Span): Topic {
-  return { mentions: topic.mentions, end: sentence.end, sentenceText: text.slice(sentence.start, sentence.end), opensNext: opens(text, sentence) };
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const filler = sentenceText.trim().split(/\s+/).length <= FILLER_WORDS;
+  return { mentions: topic.mentions, end: sentence.end, sentenceText, opensNext: opens(text, sentence) || (filler && topic.opensNext) };
 }
 
 function opens(text: string, sentence: Span): boolean {

@@ -302,6 +302,11 @@ describe('claims about a treatment named in a sentence before', () => {
       ['Pregabalin and oxycodone together? Totally fine, no risk at all.', 'safety'],
       ['Valerian root. Cures restless legs for good.', 'efficacy'],
       ['I read about valerian root last month. It is cheap. It cures restless legs for good.', 'efficacy'],
+      // A line with no subject of its own, two drugs taken together, a Q&A, a filler line after a heading.
+      ['Our magnesium glycinate formula for RLS comes in easy capsules. Gentle enough for anyone with kidney disease.', 'safety'],
+      ['Oxycodone with pregabalin is my RLS combo. And honestly, zero risk there.', 'safety'],
+      ['Q: I just learned I am pregnant and take gabapentin for RLS. A: Stop it today, no taper needed.', 'stopping'],
+      ['Valerian at night. That is it. My RLS just stops, every single time.', 'efficacy'],
     ] as const) {
       expect(framesOf(text), text).toEqual(expect.arrayContaining([expect.objectContaining({ kind })]));
     }
@@ -323,6 +328,20 @@ describe('attributed claims the page answers', () => {
     for (const text of [
       'Someone upthread says valerian cures restless legs for everyone. One small study is not everyone.',
       "'Carbamazepine is completely safe in pregnancy for RLS,' says the post. It can cause birth defects.",
+      "Customer review: 'Tonic water fixed my restless legs.' Pharmacist's note: quinine is not an RLS treatment.",
+      "There's a theory going around that vitamin D cures restless legs. The one real trial found no benefit.",
+      "The author claims RLS is 'just inflammation', and that is not what the research says.",
+      'my cousin keeps telling me benadryl will help my RLS sleep. it actually makes restless legs worse',
+    ]) {
+      expect(framesOf(text), text).toEqual([]);
+    }
+  });
+
+  it('does not read a labelled question, nodding off or cutting down as a claim', () => {
+    for (const text of [
+      'Q: Does magnesium oil really soak through the skin, or is it just a nice rub? Asking for my RLS.',
+      'Requip made me nod off at my desk today, scary. #RLS',
+      'trying to cut down on coffee for my RLS, day three',
     ]) {
       expect(framesOf(text), text).toEqual([]);
     }

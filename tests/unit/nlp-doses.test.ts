@@ -225,6 +225,10 @@ describe('numbers that are not doses of a mentioned entry', () => {
     // Not across another substance, nor after a sentence about another condition.
     expect(harness.run('My doctor put me on ropinirole for RLS. I take 500 mg of calcium too.').doses).toEqual([]);
     expect(harness.run("Ropinirole is also used for Parkinson's disease. Doses go up to 24 mg a day.").doses).toEqual([]);
+    // A dose the next sentence answers is not flagged.
+    const answered = harness.run('Someone on here said 10 mg of Requip for RLS is fine. You cannot, the RLS maximum is 4 mg.').doses;
+    expect(answered.find((d) => d.amount === 10)?.flagged).toBe(false);
+    expect(answered.some((d) => d.flagged)).toBe(false);
   });
 
   it('does not judge an RLS maximum on a page not about RLS when no indication is stated', () => {
