@@ -28,6 +28,8 @@ const TOLD_OF_SOMEONE = /\b(?:i|me|my|he|she|his|her|we|our|they|their|is|was|ha
 const LABEL_NAME_WORDS = 10;
 /** Sentences past a piece that may still go on about its topic. */
 const FOLLOWING_SENTENCES = 2;
+/** A sentence that gives a further part of the day's dose ("Then another 200 mg before bed."). */
+const ANOTHER_PART = /^\W*(?:(?:and|then|plus|also)\s+)*(?:another|a\s+further|an\s+extra|a\s+second)\b/i;
 /** A number, in figures or words: a sentence past a piece may give the topic's dose. */
 const AMOUNT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
@@ -101,7 +103,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         let doses: DoseFinding[] = [];
         if (dosed) {
           const next = sentenceAfter(text, sentence.end, bounds);
-          const from = { mention: dosed, mentionText: text.slice(dosed.start, dosed.end), topicText: topic!.sentenceText };
+          const prior = ANOTHER_PART.test(sentenceText) ? analysis.doses.findLast((d) => d.mentionId === dosed.id && d.sentence.end <= sentence.start) : undefined;
+          const from = { mention: dosed, mentionText: text.slice(dosed.start, dosed.end), topicText: topic!.sentenceText, ...(prior ? { prior } : {}) };
           doses = dosesIn(sentence, sentenceText, own, input.pageAboutRls, next && text.slice(next.start, next.end), topic!.sentenceText, from);
           analysis.doses.push(...doses);
         }
@@ -228,7 +231,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     pageAboutRls: boolean,
     nextText?: string,
     previousText?: string,
-    topic?: { mention: TextMention; mentionText: string; topicText: string },
+    topic?: { mention: TextMention; mentionText: string; topicText: string; prior?: DoseFinding },
   ): DoseFinding[] {
     const local: LocalMention[] = here.map((m) => {
       const start = m.start - sentence.start;
@@ -240,7 +243,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const carried = topic && !indicationCues(topic.topicText).some((c) => c.indication !== 'rls') ? topic : undefined;
     if (carried) local.unshift({ id: carried.mention.id, start: 0, end: 0, role: 'target' });
     const about = carried ? [carried.mention, ...here] : here;
-    const written = findDosePhrases(sentenceText, nextText);
+    const written = findDosePhrases(sentenceText, nextText, previousText);
     // Strengths without a unit, after a name whose limits are in milligrams ("requip 0.5 twice a day"),
     // only where the sentence writes no unit: one that does writes them for its doses ("one Mag-Ox
     // 400 a day, about 240 mg of magnesium").
@@ -253,7 +256,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
     const listed = listedPhrases(sentenceText, phrases);
     const cues = indicationCues(sentenceText);
     // A label that names children here ("Kids' gummies") may give their ages in its name line or directions.
-    const named = populationCue(sentenceText);
+    // A dose of the topic is told of the person the topic's sentence named ("my 6 yo ... magnesium. we give her 150 mg").
+    const named = populationCue(sentenceText) ?? (carried ? populationCue(carried.topicText) : undefined);
     const population =
       named && (named.age !== undefined || !named.child)
         ? named
@@ -279,7 +283,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const entry = entries.get(mention.entryId)!;
       const indication = indicationFor(cues, phrase, sentenceText);
       const mentionText = mention === carried?.mention ? carried.mentionText : sentenceText.slice(owner.start, owner.end);
-      const saysElemental = statesElemental(sentenceText, phrase) || (!anyStatedElemental && /elemental/i.test(sentenceText));
+      const saysElemental =
+        statesElemental(sentenceText, phrase) ||
+        (!anyStatedElemental && /elemental/i.test(sentenceText)) ||
+        (mention === carried?.mention && /elemental/i.test(carried.topicText));
       // "400 mg magnesium oxide": the compound's weight, converted with the dataset's elemental content.
       const elementalFrom = saysElemental
         ? undefined
@@ -287,8 +294,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
             (n) => n.role === 'elemental-content' && n.compound && n.compoundAmount && mentionText.toLowerCase().includes(n.compound.toLowerCase()),
           );
       const compoundMg = dailyMilligrams(phrase);
-      const dailyMg =
-        elementalFrom && compoundMg !== null ? round((compoundMg * elementalFrom.value) / elementalFrom.compoundAmount!) : compoundMg;
+      // "200 mg with lunch. Then another 200 mg before bed.": the second part adds to the first.
+      const prior = mention === carried?.mention && carried.prior?.unit === phrase.unit && found.length === 0 ? (carried.prior.dailyMg ?? 0) : 0;
+      const ownMg = elementalFrom && compoundMg !== null ? round((compoundMg * elementalFrom.value) / elementalFrom.compoundAmount!) : compoundMg;
+      const dailyMg = ownMg === null ? null : round(ownMg + prior);
       const daily = phrase.unit === 'IU' ? round((phrase.amountMax ?? phrase.amount) * phrase.timesPerDay) : (dailyMg ?? 0);
       const entryLimits = population ? limitsFor(entry, population) : (limits.get(entry.id) ?? {});
       const judgement = judgeDose(entryLimits, {

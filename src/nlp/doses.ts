@@ -292,15 +292,19 @@ function directionsIn(following: string, labelForm?: string): Serving | undefine
   return { count, ...(frequency ? { frequency } : {}), ...(measure ? { measure } : {}) };
 }
 
-/** Every dose phrase in one sentence, in text order; `following` is the sentence after, for directions. */
-export function findDosePhrases(sentence: string, following?: string): DosePhrase[] {
+/**
+ * Every dose phrase in one sentence, in text order; `following` is the sentence after, for
+ * directions, and `preceding` the one before, for directions that count a label's unit.
+ */
+export function findDosePhrases(sentence: string, following?: string, preceding?: string): DosePhrase[] {
   const phrases: DosePhrase[] = [];
   // The directions may follow in the same sentence as parsed ("... 150 mg. Suggested use: ...",
-  // where "mg." reads as an abbreviation), or in the next one.
+  // where "mg." reads as an abbreviation), or in the next one; for an amount per unit, they may
+  // come first ("Take two scoops nightly. Each scoop gives 200 mg.").
   const directionsAfterAmount = (from: number, form: string | undefined): Serving | undefined => {
     const stop = /[.!?]\s+/.exec(sentence.slice(from));
     const later = stop ? directionsIn(sentence.slice(from + stop.index + stop[0].length), form) : undefined;
-    return later ?? (following ? directionsIn(following, form) : undefined);
+    return later ?? (following ? directionsIn(following, form) : undefined) ?? (form && preceding ? directionsIn(preceding, form) : undefined);
   };
   DOSE.lastIndex = 0;
   const matches = [...sentence.matchAll(DOSE)];
@@ -510,10 +514,10 @@ const BARE_STRENGTH = new RegExp(
 );
 const PART_OF_DAY = String.raw`(?:in\s+the\s+(?:(?:late|early|mid)\s+)?(?:morning|afternoon|evening)|at\s+(?:bedtime|night|noon|lunch|dinner|breakfast|\d{1,2}\s*(?:am|pm))|with\s+(?:breakfast|lunch|dinner|supper)|before\s+bed)`;
 const ANOTHER_BARE = new RegExp(
-  String.raw`^[^.;!?\d]{0,60}?(?:and|plus|\+)\s+(?:another|a\s+further|an\s+extra)\s+(\d+(?:\.\d+)?|\.\d+)(?!\s*(?:mg|mcg|g|grams?|milli\w*|micro\w*|iu|ml|%|\d|[.,]\d))\s+${PART_OF_DAY}`,
+  String.raw`^[^.;!?\d]{0,60}?(?:(?:and|plus|\+)\s+(?:then\s+)?(?:another|a\s+further|an\s+extra)|(?:and\s+)?then(?:\s+another)?)\s+(\d+(?:\.\d+)?|\.\d+)(?!\s*(?:mg|mcg|g|grams?|milli\w*|micro\w*|iu|ml|%|\d|[.,]\d))\s+${PART_OF_DAY}`,
   'i',
 );
-const BARE_SPLIT = new RegExp(String.raw`^\s*${PART_OF_DAY}\s*,?\s*(?:and|\+|plus)\s+(?:another\s+)?(\d+(?:\.\d+)?|\.\d+)\s+${PART_OF_DAY}`, 'i');
+const BARE_SPLIT = new RegExp(String.raw`^\s*${PART_OF_DAY}\s*,?\s*(?:and|\+|plus|then)\s+(?:then\s+)?(?:another\s+)?(\d+(?:\.\d+)?|\.\d+)\s+${PART_OF_DAY}`, 'i');
 const SMALL_COUNT = String.raw`(?:one|two|three|four|[1-4])`;
 /** "one at breakfast, one at lunch, one at bedtime", "two with breakfast, two at bedtime": units over the day. */
 const UNITS_OVER_DAY = new RegExp(

@@ -231,6 +231,17 @@ describe('numbers that are not doses of a mentioned entry', () => {
     expect(answered.some((d) => d.flagged)).toBe(false);
   });
 
+  it('adds up a day told over two sentences, and reads a label whose directions come first', () => {
+    const dailyOf = (text: string) => harness.run(text).doses.filter((d) => d.flagged).map((d) => [d.entryId, d.dailyMg]);
+    expect(dailyOf('I take 250 mg elemental magnesium glycinate at breakfast for RLS. Then another 250 mg at night.')).toEqual([['oral-magnesium', 500]]);
+    expect(dailyOf('My doctor started me on pramipexole for RLS. Half a milligram at dinner and then 0.5 at bedtime.')).toEqual([['pramipexole', 1]]);
+    expect(dailyOf('We suggest three scoops of our magnesium powder nightly for restless legs. Each scoop gives 150 mg of elemental magnesium.')).toEqual([
+      ['oral-magnesium', 450],
+    ]);
+    // The child named in the sentence before is who takes it: the limit for ages 4-8.
+    expect(dailyOf('my 7 yo has restless legs so we started magnesium. she gets a 200 mg elemental gummy at night')).toEqual([['oral-magnesium', 200]]);
+  });
+
   it('does not judge an RLS maximum on a page not about RLS when no indication is stated', () => {
     const text = 'My neurologist had me on ropinirole 12 mg three times a day.';
     expect(harness.run(text, false).doses).toEqual([]);
