@@ -347,3 +347,44 @@ describe('attributed claims the page answers', () => {
     }
   });
 });
+
+describe('more classes of claim wording', () => {
+  it('flags causes told as an origin, a body fault or the same condition, and the answer to a why-question', () => {
+    for (const [text, kind] of [
+      ['Restless legs syndrome begins in the gut, and our cleanse repairs it.', 'cause'],
+      ['My osteopath says RLS comes from a trapped nerve in the spine.', 'cause'],
+      ['Restless legs and night cramps are basically the same condition.', 'cause'],
+      ['Why do legs get restless at night? Low potassium, plain and simple.', 'cause'],
+      ['Epsom salt works for RLS because the magnesium pours in through the pores of your feet.', 'cause'],
+    ] as const) {
+      expect(framesOf(text), text).toEqual(expect.arrayContaining([expect.objectContaining({ kind })]));
+    }
+  });
+
+  it('flags safety absolutes about pregnancy, the heart and the kidneys in more word orders', () => {
+    for (const text of [
+      'Carbamazepine for RLS while trying to conceive is no problem at all.',
+      'For RLS, clonazepam in pregnancy is perfectly fine.',
+      'Pergolide still works for my RLS, and no, it is not bad for your heart.',
+      'Horizant for RLS on dialysis: kidney function does not affect it at all.',
+    ]) {
+      expect(framesOf(text), text).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'safety' })]));
+    }
+  });
+
+  it('flags steering away from care in short answers', () => {
+    for (const text of ['Offered an iron infusion for RLS? Say no, infusions are overkill.', 'New patients are asked to stop their Lyrica for RLS before their first session.']) {
+      expect(framesOf(text), text).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'stopping' })]));
+    }
+  });
+
+  it('does not flag the same words where they make no claim', () => {
+    for (const text of [
+      'I have the same problem with my RLS every night.',
+      'Gabapentin enacarbil treats restless legs syndrome, the guideline says.',
+      'RLS is not a pinched nerve, whatever the chiropractor says.',
+    ]) {
+      expect(framesOf(text), text).toEqual([]);
+    }
+  });
+});
