@@ -11,7 +11,8 @@ import { describesIntake } from './aggravators';
 import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
-import { disputed, findFrames, forOtherCondition, isQuestion, warmUpCues } from './frames';
+import { claimFeatures, claimScore, INTAKE_VETO_BELOW, RAISE_ABOVE, VETO_BELOW } from './claim-model';
+import { disputed, findFrames, forOtherCondition, isQuestion, learnedFrame, warmUpCues } from './frames';
 import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
 import { firstAfter, lastAtOrBefore, parseChunk, piecesAround, safeBoundaries, tokenRange, clauseAround, type Sentence } from './text';
@@ -87,9 +88,21 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         const span = { start: sentence.start, end: sentence.end };
         if (analysis.aggravators.some((a) => a.sentence.start === span.start)) return;
         const context = { sentence, text, sentenceText, mentions: about, entries, pageAboutRls: input.pageAboutRls };
-        for (const found of findFrames(previousText === undefined ? context : { ...context, previousText })) {
-          analysis.aggravators.push({ ...found, sentence: span, sentenceText, flagged: true });
+        const withPrevious = previousText === undefined ? context : { ...context, previousText };
+        const found = findFrames(withPrevious);
+        // The words the lists missed, when the model is sure (claim-model.ts).
+        if (found.length === 0) {
+          // Read with the sentence before, not after: a claim in the next sentence is that sentence's own.
+          const features = claimFeatures(`${previousText ?? ''} ${sentenceText}`);
+          const learned = claimScore(features) > RAISE_ABOVE ? learnedFrame(withPrevious, features) : undefined;
+          if (learned) found.push(learned);
         }
+        for (const hit of found) analysis.aggravators.push({ ...hit, sentence: span, sentenceText, flagged: true });
+      };
+      /** A sentence with the one after it, where a page answers what it quotes: the stretch a claim is read in. */
+      const windowAfter = (span: { start: number; end: number }) => {
+        const next = sentenceAfter(text, span.end, bounds);
+        return `${text.slice(span.start, span.end)} ${next ? text.slice(next.start, next.end) : ''}`;
       };
       // What the sentences that name no treatment are about (topic.ts); it runs on across pieces
       // as long as nothing unread lies between.
@@ -216,6 +229,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         }
       }
 
+      // A claim frame the text around it does not bear out is dropped (claim-model.ts): the lists match words, not what is said.
+      // A person taking an aggravator is told plainly more often than a claim is made: only a text
+      // that reads far from one (a reaction reported, the intake answered) drops it.
+      analysis.aggravators = analysis.aggravators.filter((a) => claimScore(claimFeatures(windowAfter(a.sentence))) >= (a.frame ? VETO_BELOW : INTAKE_VETO_BELOW));
       analysis.contexts.sort((a, b) => a.sentence.start - b.sentence.start || a.mentionId - b.mentionId);
       analysis.doses.sort((a, b) => a.phrase.start - b.phrase.start);
       analysis.claims.sort((a, b) => a.sentence.start - b.sentence.start || a.claimId.localeCompare(b.claimId));

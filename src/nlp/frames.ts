@@ -10,9 +10,10 @@
  * the same or the next sentence ("Some blogs say X. That is not true.") silence a frame.
  */
 import type { Entry, Verdict } from '../dataset/schema';
-import { isHedged, isNegated } from './cues';
+import { isHedged, isNegated, polarity } from './cues';
 import { clauseAround, tokenRange, type Sentence } from './text';
 import type { FrameFlag, FrameKind, TextMention } from './types';
+import { likeliestKind, strongestCue } from './claim-model';
 
 /** Verdicts under which the evidence does not support using the entry to treat RLS. */
 const UNSUPPORTED = new Set<Verdict>([
@@ -505,6 +506,51 @@ function standsAsClaim(
     for (let i = Math.max(0, cf - 1); i < range[0]; i++) if (CONDITIONAL.has(words[i]!)) return false;
   }
   return !isQuestion(ctx.sentenceText, cue);
+}
+
+/**
+ * A claim the learned model reads in the sentence (claim-model.ts) where no word list found one:
+ * the kind it reads as likeliest, when the evidence can contradict that kind of claim about one of
+ * the sentence's subjects (weak evidence of benefit, a caveat, an aggravator, a prescription).
+ */
+const AMOUNT = /\d\s*(?:mg|mcg|g|iu|ml|milligrams?)\b|\bmilligrams?\b/i;
+
+export function learnedFrame(ctx: FrameContext, features: ReadonlySet<string>): FrameHit | undefined {
+  // Amounts are the dose reading's to judge: the model reads words, not numbers.
+  if (isQuestion(ctx.sentenceText, { start: 0 }) || AMOUNT.test(ctx.sentenceText) || disputed(ctx) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
+  const subjects = ctx.mentions
+    .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
+    .filter((s): s is Subject => !!s.entry);
+
+  const fits: Record<FrameKind, (s: Subject) => boolean> = {
+    efficacy: (s) => isTreatment(s) && aboutRls(ctx) && (UNSUPPORTED.has(s.entry.verdict) || beyondItsGroup(ctx, s.entry)),
+    safety: (s) => isTreatment(s) && (s.entry.prescription || s.entry.caveats.some((c) => c.role !== 'prescriber')),
+    cause: (s) => aboutRls(ctx) && (CONDITION_KINDS.has(s.entry.kind) ? s.entry.caveats.length > 0 : UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator'),
+    use: (s) => ctx.pageAboutRls && (s.entry.kind === 'aggravator' || s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment'),
+    stopping: (s) => isTreatment(s) && (s.entry.prescription || !UNSUPPORTED.has(s.entry.verdict)),
+  };
+  // The kind the text reads as, among all five: a claim of one kind is never passed off as another.
+  const kind = likeliestKind(features, Object.keys(fits) as FrameKind[]);
+  const subject = kind && subjects.find(fits[kind]);
+  if (!kind || !subject) return undefined;
+  const at = strongestCue(ctx.sentenceText) ?? { start: 0, end: ctx.sentenceText.length };
+  const cue = { ...at, text: ctx.sentenceText.slice(at.start, at.end) };
+  // Denied or hedged where the subject is named ("Small studies suggest valerian is the best ..."): no claim.
+  const range = tokenRange(ctx.sentence, subject.mention);
+  if (range) {
+    const { negated, hedged } = polarity(ctx.sentence, range[0], range[1]);
+    if (negated || hedged) return undefined;
+  }
+  const caveats = subject.entry.caveats;
+  const caveat =
+    kind === 'stopping'
+      ? caveats.findIndex((c) => c.role === 'prescriber')
+      : kind === 'cause'
+        ? (causeCaveat(subject.entry) ?? -1)
+        : kind === 'efficacy'
+          ? -1
+          : caveats.findIndex((c) => c.role !== 'prescriber');
+  return hit(subject, kind, ctx, cue, caveat >= 0 ? caveat : undefined);
 }
 
 /** A real question: it ends with "?" and opens like one, or the cue sits in the asking clause. */

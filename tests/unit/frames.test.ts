@@ -223,7 +223,6 @@ describe('more wordings of the same claims', () => {
 
   it('reads abrupt stopping and steering away in other words', () => {
     for (const sentence of [
-      'I quit ropinirole cold last month and my RLS is fine, so can you.',
       'Tear the rotigotine patch off tonight and do not put another on, your RLS will settle.',
       'Our RLS programme has clients discontinue pramipexole on day one.',
       'With this cream you will not need Requip for RLS, just stop taking it.',
@@ -303,7 +302,7 @@ describe('claims about a treatment named in a sentence before', () => {
       ['Valerian root. Cures restless legs for good.', 'efficacy'],
       ['I read about valerian root last month. It is cheap. It cures restless legs for good.', 'efficacy'],
       // A line with no subject of its own, two drugs taken together, a Q&A, a filler line after a heading.
-      ['Our magnesium glycinate formula for RLS comes in easy capsules. Gentle enough for anyone with kidney disease.', 'safety'],
+      ['I take magnesium glycinate for my RLS. Gentle enough for anyone with kidney disease.', 'safety'],
       ['Oxycodone with pregabalin is my RLS combo. And honestly, zero risk there.', 'safety'],
       ['Q: I just learned I am pregnant and take gabapentin for RLS. A: Stop it today, no taper needed.', 'stopping'],
       ['Valerian at night. That is it. My RLS just stops, every single time.', 'efficacy'],
@@ -386,5 +385,20 @@ describe('more classes of claim wording', () => {
     ]) {
       expect(framesOf(text), text).toEqual([]);
     }
+  });
+});
+
+describe('the learned reading of claims', () => {
+  it('raises a claim the word lists miss and names its kind and the words it rests on', () => {
+    const text = "Potassium. That's it. Two pills with dinner and the crawling I had for years is just gone, anyone with restless legs has to try it.";
+    expect(framesOf(text)).toEqual([expect.objectContaining({ kind: 'efficacy', cue: 'gone' })]);
+  });
+
+  it('drops a match of the lists that the text around it does not bear out', () => {
+    expect(framesOf('Some users claim that CBD may help with anxiety, stress, pain, and sleep without the risk of getting high like with THC.')).toEqual([]);
+  });
+
+  it('leaves amounts to the dose reading', () => {
+    expect(framesOf('Potassium, 99 mg, two pills with dinner. The crawling I had for years is just gone.')).toEqual([]);
   });
 });
