@@ -517,7 +517,8 @@ const AMOUNT = /\d\s*(?:mg|mcg|g|iu|ml|milligrams?)\b|\bmilligrams?\b/i;
 
 export function learnedFrame(ctx: FrameContext, features: ReadonlySet<string>): FrameHit | undefined {
   // Amounts are the dose reading's to judge: the model reads words, not numbers.
-  if (isQuestion(ctx.sentenceText, { start: 0 }) || AMOUNT.test(ctx.sentenceText) || disputed(ctx) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
+  // Only where the text talks about RLS: the model learned from sentences that all do.
+  if (!aboutRls(ctx) || isQuestion(ctx.sentenceText, { start: 0 }) || AMOUNT.test(ctx.sentenceText) || disputed(ctx) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
   const subjects = ctx.mentions
     .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
     .filter((s): s is Subject => !!s.entry);

@@ -398,6 +398,11 @@ describe('the learned reading of claims', () => {
     expect(framesOf('Some users claim that CBD may help with anxiety, stress, pain, and sleep without the risk of getting high like with THC.')).toEqual([]);
   });
 
+  it('raises nothing where the text does not talk about RLS, as in a reference list or a textbook line', () => {
+    expect(framesOf('Mind-body therapies for opioid-treated pain: a systematic review and meta-analysis.')).toEqual([]);
+    expect(framesOf('Extrapyramidal side effects are a problem with first-generation antipsychotic drugs.')).toEqual([]);
+  });
+
   it('leaves amounts to the dose reading', () => {
     expect(framesOf('Potassium, 99 mg, two pills with dinner. The crawling I had for years is just gone.')).toEqual([]);
   });
