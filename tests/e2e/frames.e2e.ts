@@ -39,6 +39,27 @@ describe('claim frames in the browser', () => {
     await page.close();
   });
 
+  it('explains a claim only the learned reading found, quoting the words it rests on', async () => {
+    const page = await browser.session.context.newPage();
+    const url = browser.server.url('frames.html');
+    await page.goto(url);
+    const { report } = await waitForReport(browser.session, url, { until: (r) => r.flags.some((f) => f.entryId === 'potassium') });
+    const flag = report.flags.find((f) => f.kind === 'aggravator' && f.entryId === 'potassium');
+    expect(flag?.frame).toMatchObject({ kind: 'efficacy' });
+    const cue = flag!.frame!.cue;
+    expect(cue.length).toBeGreaterThan(0);
+
+    await page.locator('evlens-mark[data-evlens-entry="potassium"][data-evlens-flagged]').first().hover();
+    const tooltip = page.locator(TOOLTIP);
+    await tooltip.waitFor({ state: 'visible' });
+    const text = await tooltip.locator('.finding.frame').textContent();
+    expect(text).toContain('Efficacy claim.');
+    expect(text).toContain(`The page says “${cue}”.`);
+    expect(text).toMatch(/The evidence for RLS:/);
+    expect(text).toMatch(/\(Source: [A-Z0-9-]+/);
+    await page.close();
+  });
+
   it('holds the day’s total of a split dose against the limit, and says so', async () => {
     const page = await browser.session.context.newPage();
     const url = browser.server.url('frames.html');
