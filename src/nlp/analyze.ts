@@ -93,8 +93,10 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         // The words the lists missed, when the model is sure (claim-model.ts).
         if (found.length === 0) {
           // Read with the sentence before, not after: a claim in the next sentence is that sentence's own.
-          const features = claimFeatures(`${previousText ?? ''} ${sentenceText}`);
-          const learned = claimScore(features) > RAISE_ABOVE ? learnedFrame(withPrevious, features) : undefined;
+          const learned = learnedFrame(withPrevious, () => {
+            const features = claimFeatures(`${previousText ?? ''} ${sentenceText}`);
+            return claimScore(features) > RAISE_ABOVE ? features : undefined;
+          });
           if (learned) found.push(learned);
         }
         for (const hit of found) analysis.aggravators.push({ ...hit, sentence: span, sentenceText, flagged: true });

@@ -509,20 +509,23 @@ function standsAsClaim(
 }
 
 /**
- * A claim the learned model reads in the sentence (claim-model.ts) where no word list found one:
+ * A claim the learned model reads in the sentence (claim-model.ts) where no word list found one
+ * (`readSure` gives the text's features when the model is sure it holds a contradicted claim):
  * the kind it reads as likeliest, when the evidence can contradict that kind of claim about one of
  * the sentence's subjects (weak evidence of benefit, a caveat, an aggravator, a prescription).
  */
 const AMOUNT = /\d\s*(?:mg|mcg|g|iu|ml|milligrams?)\b|\bmilligrams?\b/i;
 
-export function learnedFrame(ctx: FrameContext, features: ReadonlySet<string>): FrameHit | undefined {
+export function learnedFrame(ctx: FrameContext, readSure: () => ReadonlySet<string> | undefined): FrameHit | undefined {
   // Amounts are the dose reading's to judge: the model reads words, not numbers.
   // Only where the text talks about RLS: the model learned from sentences that all do.
-  if (!aboutRls(ctx) || isQuestion(ctx.sentenceText, { start: 0 }) || AMOUNT.test(ctx.sentenceText) || disputed(ctx) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
+  if (!aboutRls(ctx) || isQuestion(ctx.sentenceText, { start: 0 }) || AMOUNT.test(ctx.sentenceText) || OTHER_CONDITION.test(ctx.sentenceText)) return undefined;
   const subjects = ctx.mentions
     .map((m) => ({ mention: m, entry: ctx.entries.get(m.entryId) }))
     .filter((s): s is Subject => !!s.entry);
-
+  // The model is read once the cheap tests pass: most sentences never need it.
+  const features = subjects.length > 0 ? readSure() : undefined;
+  if (!features || disputed(ctx)) return undefined;
   const fits: Record<FrameKind, (s: Subject) => boolean> = {
     efficacy: (s) => isTreatment(s) && aboutRls(ctx) && (UNSUPPORTED.has(s.entry.verdict) || beyondItsGroup(ctx, s.entry)),
     safety: (s) => isTreatment(s) && (s.entry.prescription || s.entry.caveats.some((c) => c.role !== 'prescriber')),

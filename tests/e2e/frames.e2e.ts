@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForReport } from '../../scripts/lib/chromium';
 import { openBrowser, type BrowserFixture } from './fixtures';
+import type { ReportFlag } from '../../src/engine/report';
 import { TOOLTIP } from './helpers';
 
 let browser: BrowserFixture;
@@ -43,10 +44,12 @@ describe('claim frames in the browser', () => {
     const page = await browser.session.context.newPage();
     const url = browser.server.url('frames.html');
     await page.goto(url);
-    const { report } = await waitForReport(browser.session, url, { until: (r) => r.flags.some((f) => f.entryId === 'potassium') });
-    const flag = report.flags.find((f) => f.kind === 'aggravator' && f.entryId === 'potassium');
-    expect(flag?.frame).toMatchObject({ kind: 'efficacy' });
-    const cue = flag!.frame!.cue;
+    const potassium = (f: ReportFlag) => f.kind === 'aggravator' && f.entryId === 'potassium';
+    const { report } = await waitForReport(browser.session, url, { until: (r) => r.flags.some(potassium) });
+    const flag = report.flags.find(potassium);
+    const frame = flag?.kind === 'aggravator' ? flag.frame : undefined;
+    expect(frame).toMatchObject({ kind: 'efficacy' });
+    const cue = frame!.cue;
     expect(cue.length).toBeGreaterThan(0);
 
     await page.locator('evlens-mark[data-evlens-entry="potassium"][data-evlens-flagged]').first().hover();
