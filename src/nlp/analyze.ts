@@ -310,7 +310,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       const elementalFrom = saysElemental
         ? undefined
         : entry.numbers.find(
-            (n) => n.role === 'elemental-content' && n.compound && n.compoundAmount && mentionText.toLowerCase().includes(n.compound.toLowerCase()),
+            (n) => n.role === 'elemental-content' && n.compound && n.compoundAmount && namesCompound(mentionText, n.compound),
           );
       const compoundMg = dailyMilligrams(phrase);
       // "200 mg with lunch. Then another 200 mg before bed.": the second part adds to the first.
@@ -425,6 +425,14 @@ function isSplitPart(text: string, a: DosePhrase, b: DosePhrase): boolean {
  * The amount is said to be elemental ("160 mg elemental", "elemental magnesium 300 mg"): a
  * label giving the compound and the elemental weight side by side is held to the elemental one.
  */
+/** The mention names the compound, in full or word by word abbreviated ("Mag-Ox" for magnesium oxide). */
+function namesCompound(mentionText: string, compound: string): boolean {
+  const said = mentionText.toLowerCase();
+  if (said.includes(compound.toLowerCase())) return true;
+  const words = said.split(/[-\s]+/).filter(Boolean);
+  const full = compound.toLowerCase().split(/\s+/);
+  return words.length === full.length && words.every((w, i) => w.length >= 2 && full[i]!.startsWith(w));
+}
 function statesElemental(text: string, phrase: DosePhrase): boolean {
   return /elemental/i.test(text.slice(Math.max(0, phrase.coreStart - 30), phrase.coreStart)) || /^\s*(?:of\s+)?elemental/i.test(text.slice(phrase.coreEnd));
 }

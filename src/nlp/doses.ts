@@ -208,6 +208,8 @@ function findFrequency(window: string): FoundFrequency | undefined {
 
 /** "each softgel contains magnesium", "per capsule:": the amount that follows is one unit's. */
 const PER_UNIT_BEFORE = new RegExp(String.raw`\b(?:each|per|every|one|a\s+single)\s+(?:(\d+(?:\.\d+)?)\s*)?(?:${FORM}\s+)?(${FORM})\b[^.\d]{0,40}$`, 'i');
+/** "Each one is 400 mg", "each of them 250 mg": an amount per unit, the unit named before. */
+const EACH_ONE = /\beach\s+(?:one|of\s+(?:them|these|those))\b[^.\d]{0,20}$/i;
 /** "take 3 softgels", "2 capsules", "1 scoop": a count of units (the count, the unit). */
 const SERVING = new RegExp(String.raw`(?<![\w.,])${COUNT}\s+(?:[a-z-]+\s+)?(${FORM})(?![a-z])`, 'gi');
 
@@ -373,6 +375,14 @@ export function findDosePhrases(sentence: string, following?: string, preceding?
       if (serving && (labelMeasure || serving.measure)) {
         serving = labelMeasure === serving.measure ? { ...serving, count: serving.count / Number(perUnit[1] ?? 1) } : undefined;
       }
+      if (serving) multiplier = serving.count;
+    }
+    // "Three Mag-Ox tablets a night. Each one is 400 mg.": the units counted in the sentence before.
+    const eachOne = multiplier === 1 && !serving && preceding !== undefined ? EACH_ONE.exec(sentence.slice(Math.max(0, m.index - 30), m.index)) : null;
+    if (eachOne) {
+      const counted = new RegExp(SERVING.source, 'i').exec(preceding!)?.[2];
+      serving = counted ? directionsIn(preceding!, counted) : undefined;
+      if (serving?.measure) serving = undefined;
       if (serving) multiplier = serving.count;
     }
     // "MAGNESIUM OXIDE 400 mg, 180 tablets. Take 2 tablets twice a day.": a pack size makes the amount one unit's.

@@ -131,6 +131,12 @@ describe('doses read across a label', () => {
     return auditFile(html, 'https://example.org/rls').doses.filter((d) => d.flagged);
   };
 
+  it('reads a brand that abbreviates the compound as that compound, and "each one" as one of the units counted before', () => {
+    // One Mag-Ox 400 holds about 241 mg of magnesium: under the 350 mg limit.
+    expect(flaggedDoses('For my RLS I take one Mag-Ox 400 mg tablet at night.')).toEqual([]);
+    expect(flaggedDoses('Two Mag-Ox tablets every night for my RLS. Each one is 400 mg.')).toEqual([expect.objectContaining({ dailyMg: 482.6 })]);
+  });
+
   it('flags a dose someone takes, not one a question asks about', () => {
     expect(flaggedDoses('I take 6 mg of ropinirole for RLS, is that ok?')).toHaveLength(1);
     expect(flaggedDoses('Is 6 mg of ropinirole too much for RLS?')).toEqual([]);
@@ -331,6 +337,9 @@ describe('attributed claims the page answers', () => {
       "There's a theory going around that vitamin D cures restless legs. The one real trial found no benefit.",
       "The author claims RLS is 'just inflammation', and that is not what the research says.",
       'my cousin keeps telling me benadryl will help my RLS sleep. it actually makes restless legs worse',
+      'Folks keep sharing that valerian cures restless legs. It does not; no trial found that.',
+      'Five myths we will not repeat. "Valerian cures restless legs for good."',
+      'Valerian cures restless legs for good, the label says. We looked, and the evidence just is not there.',
     ]) {
       expect(framesOf(text), text).toEqual([]);
     }
