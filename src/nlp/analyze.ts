@@ -31,8 +31,9 @@ const LABEL_NAME_WORDS = 10;
 const FOLLOWING_SENTENCES = 2;
 /** A sentence that gives a further part of the day's dose ("Then another 200 mg before bed."). */
 const ANOTHER_PART = /^\W*(?:(?:and|then|plus|also)\s+)*(?:another|a\s+further|an\s+extra|a\s+second)\b/i;
-/** A number, in figures or words: a sentence past a piece may give the topic's dose. */
-const AMOUNT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b/i;
+/** A unit of dose or a count of tablets: a sentence past a piece may give the topic's dose. */
+const DOSE_WORDS =
+  /\d\s*(?:mg|mcg|g|iu|ml)\b|\b(?:milligrams?|micrograms?|grams?|tablets?|tabs?|capsules?|caps|pills?|softgels?|gummies|gummy|scoops?|drops|droppers?|patch(?:es)?|another|more)\b/i;
 /** A pronoun stands for a treatment, not for the condition. */
 const CONTINUATION_EXCLUDED = new Set<Entry['kind']>(['condition', 'complication']);
 /** Entry kinds a dose can be of. */
@@ -200,7 +201,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
           const following = followingSentence(text, cursor, bounds);
           if (!following || (next < mentions.length && mentions[next]!.start < following.end)) break;
           const followingText = text.slice(following.start, following.end);
-          const dosed = doseTopic(topic) && adjoins(topic, text, following) && AMOUNT.test(followingText);
+          const dosed = doseTopic(topic) && adjoins(topic, text, following) && DOSE_WORDS.test(followingText);
           if (!dosed && !carriesTo(topic, text, following, followingText)) break;
           for (const sentence of parseChunk(text, following).sentences) followTopic(sentence, text.slice(sentence.start, sentence.end), [], undefined);
           cursor = following.end;
