@@ -11,7 +11,7 @@ import { describesIntake } from './aggravators';
 import { attachDose, namesSubstance, type LocalMention } from './attach';
 import { compileClaims, sweepClaims, type CompiledClaim } from './claims';
 import { isNegated, polarity } from './cues';
-import { claimFeatures, claimScoreOf, INTAKE_VETO_BELOW, RAISE_ABOVE, VETO_BELOW, warmUpClaimModel } from './claim-model';
+import { claimFeatures, claimScore, INTAKE_VETO_BELOW, RAISE_ABOVE, VETO_BELOW } from './claim-model';
 import { disputed, findFrames, forOtherCondition, isQuestion, learnedFrame, warmUpCues } from './frames';
 import { countsUnits, dailyMilligrams, findBareDosePhrases, findDosePhrases, indicationCues, indicationFor, round, toMilligrams, type DosePhrase } from './doses';
 import { judgeDose, limitsFor, limitsOf, populationCue, type EntryLimits, type PopulationCue } from './limits';
@@ -74,8 +74,6 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       if (prepared) return;
       prepared = true;
       yield* warmUpCues();
-      warmUpClaimModel();
-      yield;
     },
     analyze(input) {
       const { text } = input;
@@ -97,8 +95,8 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
         if (found.length === 0) {
           // Read with the sentence before, not after: a claim in the next sentence is that sentence's own.
           const learned = learnedFrame(withPrevious, () => {
-            const window = `${previousText ?? ''} ${sentenceText}`;
-            return claimScoreOf(window) > RAISE_ABOVE ? claimFeatures(window) : undefined;
+            const features = claimFeatures(`${previousText ?? ''} ${sentenceText}`);
+            return claimScore(features) > RAISE_ABOVE ? features : undefined;
           });
           if (learned) found.push(learned);
         }
@@ -237,7 +235,7 @@ export function createAnalyzer(dataset: Pick<Dataset, 'entries' | 'claims'>): An
       // A claim frame the text around it does not bear out is dropped (claim-model.ts): the lists match words, not what is said.
       // A person taking an aggravator is told plainly more often than a claim is made: only a text
       // that reads far from one (a reaction reported, the intake answered) drops it.
-      analysis.aggravators = analysis.aggravators.filter((a) => claimScoreOf(windowAfter(a.sentence)) >= (a.frame ? VETO_BELOW : INTAKE_VETO_BELOW));
+      analysis.aggravators = analysis.aggravators.filter((a) => claimScore(claimFeatures(windowAfter(a.sentence))) >= (a.frame ? VETO_BELOW : INTAKE_VETO_BELOW));
       analysis.contexts.sort((a, b) => a.sentence.start - b.sentence.start || a.mentionId - b.mentionId);
       analysis.doses.sort((a, b) => a.phrase.start - b.phrase.start);
       analysis.claims.sort((a, b) => a.sentence.start - b.sentence.start || a.claimId.localeCompare(b.claimId));
