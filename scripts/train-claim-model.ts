@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dataset from '../src/dataset/generated/dataset.json';
-import { claimFeatures, type ClaimModel } from '../src/nlp/claim-model';
+import { claimFeatures, claimWords, type ClaimModel } from '../src/nlp/claim-model';
 import type { FrameKind } from '../src/nlp/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +35,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 function nameWords(): string[] {
   const words = new Set<string>();
   for (const entry of dataset.entries) {
-    for (const alias of entry.aliases) for (const w of alias.text.toLowerCase().match(/[a-z0-9']+/g) ?? []) if (w.length >= 3) words.add(w);
+    for (const alias of entry.aliases) for (const w of claimWords(alias.text)) if (w.length >= 3) words.add(w);
   }
   return [...words].sort();
 }

@@ -37,13 +37,31 @@ export const RAISE_ABOVE = 4;
 const WORD = /[a-z0-9']+|[?!]/g;
 
 const NAME = '<name>';
-const nameSets = new WeakMap<ClaimModel, Set<string>>();
+
+/** What lookups need from a model, built once per model: its name words, the words any kind has seen. */
+interface Lookups {
+  names: Set<string>;
+  kindWords: Set<string>;
+}
+const lookups = new WeakMap<ClaimModel, Lookups>();
+function lookupsOf(model: ClaimModel): Lookups {
+  let found = lookups.get(model);
+  if (!found) {
+    const kindWords = new Set(Object.values(model.kinds).flatMap((k) => Object.keys(k.weights)));
+    lookups.set(model, (found = { names: new Set(model.names), kindWords }));
+  }
+  return found;
+}
+
+/** The words of a text as the model reads them: lower case, with "?" and "!" as words of their own. */
+export function claimWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
 
 /** The features of a stretch of text: its words (a name's as one placeholder) and adjacent word pairs, each once. */
 export function claimFeatures(text: string, model: ClaimModel = claimModel): Set<string> {
-  let names = nameSets.get(model);
-  if (!names) nameSets.set(model, (names = new Set(model.names)));
-  const words = (text.toLowerCase().match(WORD) ?? []).map((w) => (names.has(w) ? NAME : w));
+  const { names } = lookupsOf(model);
+  const words = claimWords(text).map((w) => (names.has(w) ? NAME : w));
   const features = new Set(words);
   for (let i = 1; i < words.length; i++) features.add(`${words[i - 1]}_${words[i]}`);
   return features;
@@ -61,7 +79,8 @@ export function likeliestKind(features: ReadonlySet<string>, allowed: readonly F
   let best: FrameKind | undefined;
   let bestScore = -Infinity;
   // Only words some kind has seen weigh; the others say nothing about the kind.
-  const known = [...features].filter((f) => Object.values(model.kinds).some((k) => f in k.weights));
+  const { kindWords } = lookupsOf(model);
+  const known = [...features].filter((f) => kindWords.has(f));
   for (const kind of allowed) {
     const k = model.kinds[kind];
     let score = k.prior;

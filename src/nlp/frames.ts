@@ -221,6 +221,8 @@ export function findFrames(ctx: FrameContext): FrameHit[] {
 type Subject = { mention: TextMention; entry: Entry };
 
 const isTreatment = (s: Subject) => !CONDITION_KINDS.has(s.entry.kind);
+/** A treatment whose evidence for RLS is weak, named as RLS's cause ("low magnesium", "potassium"): an aggravator is a cause of another kind. */
+const namesWeakCause = (s: Subject) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator';
 
 function efficacy(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   // "If it didn't work for you, ..." supposes a failure; it reports none.
@@ -300,7 +302,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
     // "If your legs twitch at night, you're deficient": a symptom as the condition is a diagnosis.
     if (!standsAsClaim(ctx, m, { allowConditional: symptomAsCondition(ctx.sentenceText, m) })) continue;
     // The cause named is a substance whose evidence for RLS is weak ("low magnesium", "potassium").
-    const weak = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator');
+    const weak = subjects.find(namesWeakCause);
     if (weak) return hit(weak, 'cause', ctx, m);
     // Or the condition is reduced to one cause ("RLS is really just poor circulation").
     const condition = subjects.find((s) => CONDITION_KINDS.has(s.entry.kind) && s.entry.caveats.length > 0);
@@ -311,7 +313,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   // "Why are legs restless at night? Low potassium.": the answer names the cause.
   if (ctx.previousText !== undefined && WHY_ASKED.test(ctx.previousText)) {
     for (const m of matches(LACK_ANSWER, ctx.sentenceText)) {
-      const weak = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator');
+      const weak = subjects.find(namesWeakCause);
       if (weak && standsAsClaim(ctx, m)) return hit(weak, 'cause', ctx, m);
     }
   }
@@ -323,7 +325,7 @@ function cause(ctx: FrameContext, subjects: Subject[]): FrameHit | undefined {
   }
   for (const m of matches(MYTH_CAUSE, ctx.sentenceText)) {
     if (deniedInside(m.text) || !standsAsClaim(ctx, m, { allowConditional: symptomAsCondition(ctx.sentenceText, m) })) continue;
-    const weak = subjects.find((s) => isTreatment(s) && UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator');
+    const weak = subjects.find(namesWeakCause);
     const condition = subjects.find((s) => CONDITION_KINDS.has(s.entry.kind) && s.entry.caveats.length > 0);
     const subject = condition ?? weak;
     if (!subject) continue;
@@ -528,9 +530,9 @@ export function learnedFrame(ctx: FrameContext, readSure: () => ReadonlySet<stri
   const features = subjects.length > 0 ? readSure() : undefined;
   if (!features || disputed(ctx)) return undefined;
   const fits: Record<FrameKind, (s: Subject) => boolean> = {
-    efficacy: (s) => isTreatment(s) && aboutRls(ctx) && (UNSUPPORTED.has(s.entry.verdict) || beyondItsGroup(ctx, s.entry)),
+    efficacy: (s) => isTreatment(s) && (UNSUPPORTED.has(s.entry.verdict) || beyondItsGroup(ctx, s.entry)),
     safety: (s) => isTreatment(s) && (s.entry.prescription || s.entry.caveats.some((c) => c.role !== 'prescriber')),
-    cause: (s) => aboutRls(ctx) && (CONDITION_KINDS.has(s.entry.kind) ? s.entry.caveats.length > 0 : UNSUPPORTED.has(s.entry.verdict) && s.entry.kind !== 'aggravator'),
+    cause: (s) => (CONDITION_KINDS.has(s.entry.kind) ? s.entry.caveats.length > 0 : namesWeakCause(s)),
     use: (s) => ctx.pageAboutRls && (s.entry.kind === 'aggravator' || s.entry.verdict === 'can-worsen-rls' || s.entry.verdict === 'not-an-rls-treatment'),
     stopping: (s) => isTreatment(s) && (s.entry.prescription || !UNSUPPORTED.has(s.entry.verdict)),
   };

@@ -58,7 +58,7 @@ export function topicOf(text: string, sentence: Span, treatments: readonly TextM
   const entries = new Set(treatments.map((m) => m.entryId)).size;
   if (entries === 0) return undefined;
   const sentenceText = text.slice(sentence.start, sentence.end);
-  const opensNext = opens(text, sentence) || sentenceText.trim().split(/\s+/).length <= LEAD_IN_WORDS;
+  const opensNext = opens(text, sentence) || wordCount(sentenceText) <= LEAD_IN_WORDS;
   if (entries > 1 && !((opensNext || TOGETHER.test(sentenceText)) && entries <= MAX_TOGETHER)) return undefined;
   return { mentions: treatments, end: sentence.end, sentenceText, opensNext };
 }
@@ -77,8 +77,12 @@ export function carriesTo(topic: Topic, text: string, sentence: Span, sentenceTe
 /** The topic after a sentence that went on about it: a question about it opens the next one too. */
 export function carriedThrough(topic: Topic, text: string, sentence: Span): Topic {
   const sentenceText = text.slice(sentence.start, sentence.end);
-  const filler = sentenceText.trim().split(/\s+/).length <= FILLER_WORDS;
+  const filler = wordCount(sentenceText) <= FILLER_WORDS;
   return { mentions: topic.mentions, end: sentence.end, sentenceText, opensNext: opens(text, sentence) || (filler && topic.opensNext) };
+}
+
+function wordCount(sentenceText: string): number {
+  return sentenceText.trim().split(/\s+/).length;
 }
 
 function opens(text: string, sentence: Span): boolean {
